@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Platform.Database;
+using OneStop.Platform.Localisation;
+
+namespace OneStop.Catalogue.Api;
+
+public sealed record ServiceListItem(string Slug, string Name, string Summary, string Department, string DepartmentName,
+    string Status, string Url, IReadOnlyList<string> Channels);
+
+public sealed record FacetItem(string Value, string Name, int Count);
+
+public sealed record ServiceFacets(IReadOnlyList<FacetItem> Departments, IReadOnlyList<FacetItem> Categories, IReadOnlyList<FacetItem> Channels);
+
+public sealed record ServiceList(int Total, int Page, int PageSize, IReadOnlyList<ServiceListItem> Items, ServiceFacets Facets);
+
+public sealed record CategoryRef(string Slug, string Facet, string Name);
+
+public sealed record DepartmentRef(string Code, string Name, string? Email, string? Phone, string? Website);
+
+public sealed record ServiceDetail(string Slug, string Language, string Name, string Summary, string BodyHtml,
+    string Eligibility, string Fees, DepartmentRef Department, IReadOnlyList<CategoryRef> Categories,
+    IReadOnlyList<string> Channels, bool Online, string Status, int? PledgedWorkingDays, string? ExternalUrl, string Url);
+
+/// <summary>GET /api/v1/services and /api/v1/services/{slug}.</summary>
+public static class ServicesApi
+{
+    public static RouteGroupBuilder MapServicesApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/services").WithTags("Catalogue");
+        group.MapGet("/", List).WithName("ListServices")
+            .WithSummary("Search and filter services; without q, lists them by use.");
+        group.MapGet("/{slug}", Get).WithName("GetService").WithSummary("One service in the requested language.");
+        return api;
+    }
+
+    private static async Task<Results<Ok<ServiceList>, ValidationProblem>> List(
+        HttpRequest request, CatalogueCache cache, CancellationToken cancellationToken,
+        string? q = null, string? lang = null, string? department = null, string? category = null,
+        string? channel = null, string? page = null, string? pageSize = null)
+    {
+        var snapshot = await cache.GetAsync(cancellationToken);
+        var (query, errors) = ServiceQueryParser.Parse(snapshot, q, department, category, channel, page, pageSize);
+        if (!ApiLanguage.IsValid(lang)) errors["lang"] = [ApiLanguage.Error];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var language = Languages.Current;
+        var results = SearchServices.Run(snapshot, query);
+        var items = results.Items.Select(s => new ServiceListItem(s.Slug, s.Name[language], s.Summary[language],
+            s.Department.Code, s.Department.Name[language], s.Status.StatusName(),
+            ServiceUrl(request, language, s.Slug), s.Channels.Names())).ToList();
+        var facets = new ServiceFacets(
+            results.Departments.Select(f => new FacetItem(f.Value.Code, f.Value.Name[language], f.Count)).ToList(),
+            results.Categories.Select(f => new FacetItem(f.Value.Slug, f.Value.Name[language], f.Count)).ToList(),
+            results.Channels.Select(f => new FacetItem(f.Value.Name(), f.Value.Name(), f.Count)).ToList());
+        return TypedResults.Ok(new ServiceList(results.Total, query.Page, query.PageSize, items, facets));
+    }
+
+    private static async Task<Results<Ok<ServiceDetail>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ValidationProblem>> Get(
+        string slug, HttpRequest request, OneStopDb db, CancellationToken cancellationToken, string? lang = null)
+    {
+        if (!ApiLanguage.IsValid(lang)) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["lang"] = [ApiLanguage.Error] });
+        var service = await ServiceDetails.FindAsync(db, slug, cancellationToken);
+        if (service is null)
+            return TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
+            {
+                Title = "Service not found",
+                Detail = $"There is no service with the slug '{slug}'.",
+                Status = StatusCodes.Status404NotFound,
+                Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+            });
+
+        var l = Languages.Current;
+        return TypedResults.Ok(new ServiceDetail(service.Slug, l.Tag(), service.Name[l], service.Summary[l], service.BodyHtml[l],
+            service.Eligibility[l], service.Fees[l],
+            new DepartmentRef(service.Department.Code, service.Department.Name[l], service.Department.Email, service.Department.Phone, service.Department.Website),
+            service.Categories.Select(c => new CategoryRef(c.Slug, c.Facet.FacetName(), c.Name[l])).ToList(),
+            service.Channels.Names(), service.Channels.IsOnline(), service.Status.StatusName(), service.PledgedWorkingDays,
+            service.ExternalUrl, ServiceUrl(request, l, service.Slug)));
+    }
+
+    private static string ServiceUrl(HttpRequest request, Language language, string slug) =>
+        $"{request.Scheme}://{request.Host}{request.PathBase}{language.PathPrefix()}/services/{Uri.EscapeDataString(slug)}";
+}
+
+/// <summary>The API's <c>lang</c> parameter: the middleware already set the culture from it when it was valid.</summary>
+internal static class ApiLanguage
+{
+    public const string Error = "Language must be one of: en, zh-HK, zh-CN.";
+    public static bool IsValid(string? lang) => string.IsNullOrEmpty(lang) || Languages.FromCulture(lang) is not null;
+}
+
+/// <summary>Loads one service with everything its page and the API show.</summary>
+public static class ServiceDetails
+{
+    public static Task<Service?> FindAsync(OneStopDb db, string slug, CancellationToken cancellationToken) =>
+        db.Services.AsNoTracking()
+            .Include(s => s.Department)
+            .Include(s => s.Categories.OrderBy(c => c.Facet).ThenBy(c => c.Slug))
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(s => s.Slug == slug.ToLowerInvariant(), cancellationToken);
+}

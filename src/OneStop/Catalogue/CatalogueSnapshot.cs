@@ -1,0 +1,75 @@
+using System.Collections.Frozen;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Catalogue.Search;
+using OneStop.Platform.Database;
+using OneStop.Platform.Localisation;
+
+namespace OneStop.Catalogue;
+
+public sealed record DepartmentEntry(int Id, string Code, LocalisedText Name);
+
+public sealed record CategoryEntry(int Id, string Slug, CategoryFacet Facet, LocalisedText Name, LocalisedText Description);
+
+public sealed record ServiceEntry(
+    int Id, string Slug, DepartmentEntry Department, ServiceStatus Status, Channels Channels,
+    LocalisedText Name, LocalisedText Summary, int[] CategoryIds, long Usage);
+
+/// <summary>
+/// An immutable, in-memory copy of the catalogue's listing data and its search index, built from the
+/// database. Each node builds its own; it is a cache, never the source of truth.
+/// </summary>
+public sealed class CatalogueSnapshot
+{
+    private CatalogueSnapshot(long revision, IReadOnlyList<DepartmentEntry> departments,
+        IReadOnlyList<CategoryEntry> categories, ServiceEntry[] services, SearchIndex index)
+    {
+        Revision = revision;
+        Departments = departments;
+        Categories = categories;
+        Services = services;
+        Index = index;
+        ServicesById = services.ToFrozenDictionary(s => s.Id);
+        DepartmentsByCode = departments.ToFrozenDictionary(d => d.Code, StringComparer.OrdinalIgnoreCase);
+        CategoriesBySlug = categories.ToFrozenDictionary(c => c.Slug, StringComparer.OrdinalIgnoreCase);
+        CategoriesById = categories.ToFrozenDictionary(c => c.Id);
+    }
+
+    public long Revision { get; }
+    public IReadOnlyList<DepartmentEntry> Departments { get; }
+    public IReadOnlyList<CategoryEntry> Categories { get; }
+    /// <summary>Live and planned services; retired ones are reachable only by their own page.</summary>
+    public ServiceEntry[] Services { get; }
+    public SearchIndex Index { get; }
+    public FrozenDictionary<int, ServiceEntry> ServicesById { get; }
+    public FrozenDictionary<string, DepartmentEntry> DepartmentsByCode { get; }
+    public FrozenDictionary<string, CategoryEntry> CategoriesBySlug { get; }
+    public FrozenDictionary<int, CategoryEntry> CategoriesById { get; }
+
+    public static async Task<CatalogueSnapshot> LoadAsync(OneStopDb db, CancellationToken cancellationToken)
+    {
+        var revision = await db.CatalogueRevisions.AsNoTracking().Where(r => r.Id == 1).Select(r => r.Value).SingleAsync(cancellationToken);
+        var departments = (await db.Departments.AsNoTracking().OrderBy(d => d.Code)
+                .Select(d => new { d.Id, d.Code, d.Name }).ToListAsync(cancellationToken))
+            .Select(d => new DepartmentEntry(d.Id, d.Code, d.Name)).ToList();
+        var categories = (await db.Categories.AsNoTracking().OrderBy(c => c.Facet).ThenBy(c => c.Slug)
+                .Select(c => new { c.Id, c.Slug, c.Facet, c.Name, c.Description }).ToListAsync(cancellationToken))
+            .Select(c => new CategoryEntry(c.Id, c.Slug, c.Facet, c.Name, c.Description)).ToList();
+        var rows = await db.Services.AsNoTracking()
+            .Where(s => s.Status != ServiceStatus.Retired)
+            .OrderBy(s => s.Id)
+            .Select(s => new
+            {
+                s.Id, s.Slug, s.DepartmentId, s.Status, s.Channels, s.Name, s.Summary, s.Body, s.Usage,
+                CategoryIds = s.Categories.Select(c => c.Id).ToList(),
+            })
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+
+        var departmentsById = departments.ToDictionary(d => d.Id);
+        var services = rows.Select(s => new ServiceEntry(s.Id, s.Slug, departmentsById[s.DepartmentId], s.Status,
+            s.Channels, s.Name, s.Summary, [.. s.CategoryIds], s.Usage)).ToArray();
+        var index = SearchIndex.Build(rows.Select(s => new SearchDocument(s.Id, s.Name.All, s.Summary.All,
+            s.Body.Map(ContentMarkdown.ToPlainText).All)));
+        return new CatalogueSnapshot(revision, departments, categories, services, index);
+    }
+}

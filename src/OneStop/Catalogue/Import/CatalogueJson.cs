@@ -1,0 +1,83 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace OneStop.Catalogue.Import;
+
+/// <summary>Reads and writes the JSON form of a catalogue file.</summary>
+public static class CatalogueJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // Keep Chinese readable in exported files instead of \u escapes.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        AllowTrailingCommas = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+    };
+
+    public static CatalogueRows Read(byte[] utf8, out ImportError? syntaxError)
+    {
+        syntaxError = null;
+        CatalogueFileDto? file;
+        try
+        {
+            file = JsonSerializer.Deserialize<CatalogueFileDto>(utf8, Options);
+        }
+        catch (JsonException e)
+        {
+            syntaxError = new ImportError((int)(e.LineNumber ?? -1) + 1, e.Path ?? "$", "The file is not valid catalogue JSON: " + FirstSentence(e.Message));
+            return new CatalogueRows([], [], []);
+        }
+        if (file is null)
+        {
+            syntaxError = new ImportError(1, "$", "The file is empty.");
+            return new CatalogueRows([], [], []);
+        }
+
+        var lines = ObjectStartLines(utf8);
+        return new CatalogueRows(
+            Locate(file.Departments, "departments", lines),
+            Locate(file.Categories, "categories", lines),
+            Locate(file.Services, "services", lines));
+    }
+
+    public static byte[] Write(CatalogueFileDto file) => JsonSerializer.SerializeToUtf8Bytes(file, Options);
+
+    private static List<Located<T>> Locate<T>(List<T>? rows, string section, Dictionary<string, List<int>> lines) =>
+        rows is null ? [] : rows.Select((row, i) => new Located<T>(row,
+            lines.TryGetValue(section, out var l) && i < l.Count ? l[i] : 0, $"{section}[{i}]")).ToList();
+
+    /// <summary>
+    /// The deserialiser does not tell where each object started, so a second, cheap pass with the
+    /// reader records the line of every object in the top-level arrays.
+    /// </summary>
+    private static Dictionary<string, List<int>> ObjectStartLines(byte[] utf8)
+    {
+        var result = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        string? section = null;
+        int line = 1;
+        long counted = 0;
+        while (reader.Read())
+        {
+            if (reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.PropertyName)
+                section = reader.GetString();
+            else if (reader.CurrentDepth == 2 && reader.TokenType == JsonTokenType.StartObject && section is not null)
+            {
+                var offset = reader.TokenStartIndex;
+                for (; counted < offset; counted++) if (utf8[counted] == (byte)'\n') line++;
+                (result.TryGetValue(section, out var list) ? list : result[section] = []).Add(line);
+            }
+        }
+        return result;
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end > 0 ? message[..(end + 1)] : message;
+    }
+
+}

@@ -1,0 +1,79 @@
+using System.Text.RegularExpressions;
+
+namespace OneStop.Catalogue.Import;
+
+/// <summary>Checks every row of a catalogue file against docs/catalogue-format.md, collecting every problem.</summary>
+public static partial class CatalogueValidator
+{
+    [GeneratedRegex("^[A-Z0-9]{2,6}$")] private static partial Regex CodePattern();
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")] private static partial Regex SlugPattern();
+
+    public static List<ImportError> Check(CatalogueRows rows, ISet<string> existingDepartments, ISet<string> existingCategories)
+    {
+        var errors = new List<ImportError>();
+        var departments = new HashSet<string>(existingDepartments, StringComparer.Ordinal);
+        var categories = new HashSet<string>(existingCategories, StringComparer.Ordinal);
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (d, line, where) in rows.Departments)
+        {
+            void Fail(string message) => errors.Add(new ImportError(line, where, message));
+            if (d.Code is null || !CodePattern().IsMatch(d.Code)) Fail($"code '{d.Code}' must be 2 to 6 capital letters or digits.");
+            else if (!seen.Add(d.Code)) Fail($"code '{d.Code}' appears more than once in the file.");
+            else departments.Add(d.Code);
+            RequireText(d.Name, "name", Fail);
+            if (d.Website is not null && !IsHttpsUrl(d.Website)) Fail("website must be an absolute https:// address.");
+            if (d.Email is not null && !d.Email.Contains('@')) Fail($"email '{d.Email}' is not an email address.");
+        }
+
+        seen.Clear();
+        foreach (var (c, line, where) in rows.Categories)
+        {
+            void Fail(string message) => errors.Add(new ImportError(line, where, message));
+            if (!IsSlug(c.Slug)) Fail($"slug '{c.Slug}' must be 3 to 80 lower-case letters, digits and single hyphens.");
+            else if (!seen.Add(c.Slug!)) Fail($"slug '{c.Slug}' appears more than once in the file.");
+            else categories.Add(c.Slug!);
+            if (ChannelNames.ParseFacet(c.Facet) is null) Fail($"facet '{c.Facet}' must be topic, life-event or audience.");
+            RequireText(c.Name, "name", Fail);
+        }
+
+        seen.Clear();
+        foreach (var (s, line, where) in rows.Services)
+        {
+            void Fail(string message) => errors.Add(new ImportError(line, where, message));
+            if (!IsSlug(s.Slug)) Fail($"slug '{s.Slug}' must be 3 to 80 lower-case letters, digits and single hyphens.");
+            else if (!seen.Add(s.Slug!)) Fail($"slug '{s.Slug}' appears more than once in the file.");
+            if (string.IsNullOrWhiteSpace(s.Department)) Fail("department is missing.");
+            else if (!departments.Contains(s.Department)) Fail($"department '{s.Department}' does not exist.");
+            if (ChannelNames.ParseStatus(s.Status) is null) Fail($"status '{s.Status}' must be live, planned or retired.");
+            if (s.Categories is not { Count: > 0 }) Fail("categories: give at least one.");
+            foreach (var slug in s.Categories ?? [])
+                if (!categories.Contains(slug)) Fail($"category '{slug}' does not exist.");
+            if (s.Channels is not { Count: > 0 }) Fail("channels: give at least one.");
+            foreach (var channel in s.Channels ?? [])
+                if (ChannelNames.Parse(channel) is null)
+                    Fail($"channel '{channel}' must be one of {string.Join(", ", ChannelNames.All.Select(c => c.Name))}.");
+            RequireText(s.Name, "name", Fail);
+            RequireText(s.Summary, "summary", Fail);
+            foreach (var (text, field) in new[] { (s.Body, "body"), (s.Eligibility, "eligibility"), (s.Fees, "fees") })
+                if (text is not null) RequireText(text, field, Fail);
+            if (s.PledgedWorkingDays is < 0 or > 365) Fail("pledgedWorkingDays must be from 0 to 365.");
+            if (s.ExternalUrl is not null && !IsHttpsUrl(s.ExternalUrl)) Fail("externalUrl must be an absolute https:// address.");
+            if (s.Usage is < 0) Fail("usage cannot be negative.");
+        }
+        return errors;
+    }
+
+    private static void RequireText(TextDto? text, string field, Action<string> fail)
+    {
+        if (text is null) { fail($"{field} is missing."); return; }
+        if (string.IsNullOrWhiteSpace(text.En)) fail($"{field} has no English (en) text.");
+        if (string.IsNullOrWhiteSpace(text.ZhHk)) fail($"{field} has no Traditional Chinese (zh-HK) text.");
+        if (string.IsNullOrWhiteSpace(text.ZhCn)) fail($"{field} has no Simplified Chinese (zh-CN) text.");
+    }
+
+    private static bool IsSlug(string? slug) => slug is { Length: >= 3 and <= 80 } && SlugPattern().IsMatch(slug);
+
+    private static bool IsHttpsUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps;
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+
+namespace OneStop.Platform.Localisation;
+
+/// <summary>
+/// Pages live at / (English), /zh-hk/ (Traditional) and /zh-cn/ (Simplified). The prefix is moved from
+/// the path into PathBase, so every page is routed once and every generated link keeps the language.
+/// Pages without a prefix are English: a URL always shows the same language to everyone. The API has no
+/// prefix; it takes <c>?lang=</c>, then the language cookie, then Accept-Language.
+/// </summary>
+public sealed class LanguagePrefixMiddleware(RequestDelegate next)
+{
+    public const string CookieName = "onestop-lang";
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var language = Language.En;
+        foreach (var candidate in new[] { Language.ZhHk, Language.ZhCn })
+        {
+            var prefix = candidate.PathPrefix();
+            if (context.Request.Path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase, out var rest))
+            {
+                language = candidate;
+                context.Request.PathBase = context.Request.PathBase.Add(prefix);
+                context.Request.Path = rest.HasValue ? rest : "/";
+                break;
+            }
+        }
+
+        if (language == Language.En && context.Request.Path.StartsWithSegments("/api"))
+            language = FromApiRequest(context.Request);
+
+        var culture = language.Culture();
+        CultureInfo.CurrentCulture = culture;
+        CultureInfo.CurrentUICulture = culture;
+        return next(context);
+    }
+
+    private static Language FromApiRequest(HttpRequest request)
+    {
+        if (Languages.FromCulture(request.Query["lang"]) is { } fromQuery) return fromQuery;
+        if (Languages.FromCulture(request.Cookies[CookieName]) is { } fromCookie) return fromCookie;
+        var accepted = request.GetTypedHeaders().AcceptLanguage
+            .OrderByDescending(l => l.Quality ?? 1)
+            .Select(l => Languages.FromCulture(l.Value.Value))
+            .FirstOrDefault(l => l is not null);
+        return accepted ?? Language.En;
+    }
+}
+
+public static class LanguageLinks
+{
+    /// <summary>The same page in another language: the current path and query under that language's prefix.</summary>
+    public static string SamePageIn(this HttpRequest request, Language language)
+    {
+        var pathBase = request.PathBase.Value ?? "";
+        // Strip our own language prefix from PathBase, keeping any base a reverse proxy added before it.
+        var current = Languages.Current.PathPrefix();
+        if (current.Length > 0 && pathBase.EndsWith(current, StringComparison.OrdinalIgnoreCase))
+            pathBase = pathBase[..^current.Length];
+        var path = request.Path.Value is null or "/" ? "/" : request.Path.Value;
+        var prefix = language.PathPrefix();
+        var target = prefix.Length > 0 && path == "/" ? prefix + "/" : prefix + path;
+        return pathBase + target + request.QueryString;
+    }
+}

@@ -1,0 +1,28 @@
+using OneStop.Catalogue;
+using OneStop.Catalogue.Demo;
+using OneStop.Insights;
+using OneStop.Platform;
+using OneStop.Platform.Cli;
+using OneStop.Platform.Database;
+
+var (commandWords, configurationArgs) = CommandLine.Split(args);
+var builder = WebApplication.CreateBuilder(configurationArgs);
+builder.AddPlatform();
+builder.Services.AddCatalogue(builder.Configuration);
+builder.Services.AddInsights();
+
+var app = builder.Build();
+if (commandWords.Length > 0) return await CommandLine.RunAsync(app, commandWords);
+
+await app.Services.MigrateOnStartIfConfiguredAsync();
+await DemoCatalogue.SeedIfEmptyAsync(app.Services);
+
+app.UsePlatform();
+app.MapPlatform();
+app.MapCatalogue();
+app.MapInsights();
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

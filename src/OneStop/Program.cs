@@ -7,6 +7,8 @@ using OneStop.Platform.Database;
 
 var (commandWords, configurationArgs) = CommandLine.Split(args);
 var builder = WebApplication.CreateBuilder(configurationArgs);
+// A command's output is for the person at the terminal; the server's logs are not.
+if (commandWords.Length > 0) builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.AddPlatform();
 builder.Services.AddCatalogue(builder.Configuration);
 builder.Services.AddInsights();

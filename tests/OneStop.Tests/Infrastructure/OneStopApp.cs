@@ -1,0 +1,107 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+
+namespace OneStop.Tests.Infrastructure;
+
+public enum Provider { Sqlite, Postgres }
+
+/// <summary>
+/// The portal in-process on its own fresh database, seeded with the demo catalogue. Each instance owns
+/// its database (a temp SQLite file, or a new PostgreSQL database dropped afterwards), so tests never
+/// share rows. PostgreSQL comes from ONESTOP_TEST_POSTGRES, set by scripts/test.sh.
+/// </summary>
+public class OneStopApp : WebApplicationFactory<Program>
+{
+    private readonly string? _sqliteFolder;
+    private readonly string? _postgresDatabase;
+
+    public OneStopApp(Provider provider, bool seed = true)
+    {
+        Provider = provider;
+        Seed = seed;
+        if (provider == Provider.Sqlite)
+        {
+            _sqliteFolder = Directory.CreateTempSubdirectory("onestop-test-").FullName;
+            ConnectionString = $"Data Source={Path.Combine(_sqliteFolder, "onestop.db")}";
+        }
+        else
+        {
+            var server = PostgresServer.ConnectionString ?? throw new InvalidOperationException(PostgresServer.Missing);
+            _postgresDatabase = "onestop_test_" + Guid.NewGuid().ToString("N")[..12];
+            ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = _postgresDatabase }.ConnectionString;
+            PostgresServer.CreateDatabase(_postgresDatabase);
+        }
+    }
+
+    public Provider Provider { get; }
+    public bool Seed { get; }
+    public string ConnectionString { get; }
+    public string Environment { get; init; } = "Testing";
+    public bool MigrateOnStart { get; init; } = true;
+
+    /// <summary>Arguments that point the CLI at this app's database.</summary>
+    public string[] CliConfiguration =>
+    [
+        "--ConnectionStrings:OneStop", ConnectionString,
+        "--Database:Provider", Provider == Provider.Postgres ? "postgres" : "sqlite",
+        "--Database:MigrateOnStart", "true",
+        "--Demo:Seed", "false",
+    ];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        builder.UseSetting("ConnectionStrings:OneStop", ConnectionString);
+        builder.UseSetting("Database:Provider", Provider == Provider.Postgres ? "postgres" : "sqlite");
+        builder.UseSetting("Database:MigrateOnStart", MigrateOnStart ? "true" : "false");
+        builder.UseSetting("Demo:Seed", Seed ? "true" : "false");
+        builder.UseSetting("Catalogue:RefreshInterval", "00:00:00");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_postgresDatabase is not null) PostgresServer.DropDatabase(_postgresDatabase);
+        if (_sqliteFolder is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(_sqliteFolder, recursive: true); } catch (IOException) { }
+        }
+        GC.SuppressFinalize(this);
+    }
+}
+
+public static class PostgresServer
+{
+    public const string Missing =
+        "PostgreSQL tests need ONESTOP_TEST_POSTGRES (a connection string to a server where the user may create databases). scripts/test.sh starts one.";
+
+    public static string? ConnectionString => System.Environment.GetEnvironmentVariable("ONESTOP_TEST_POSTGRES") is { Length: > 0 } s ? s : null;
+
+    /// <summary>Set by scripts/test.sh in CI: a missing server then fails the run instead of skipping.</summary>
+    public static bool Required => System.Environment.GetEnvironmentVariable("ONESTOP_REQUIRE_POSTGRES") == "1";
+
+    public static void SkipIfUnavailable()
+    {
+        if (ConnectionString is not null) return;
+        if (Required) throw new InvalidOperationException(Missing);
+        Assert.Skip(Missing);
+    }
+
+    public static void CreateDatabase(string name) => Execute($"CREATE DATABASE \"{name}\"");
+
+    public static void DropDatabase(string name)
+    {
+        NpgsqlConnection.ClearAllPools();
+        Execute($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+    }
+
+    private static void Execute(string sql)
+    {
+        using var connection = new NpgsqlConnection(ConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,6 +1,7 @@
 using OneStop.Platform.Database;
 using OneStop.Platform.Health;
 using OneStop.Platform.Localisation;
+using OneStop.Platform.Storage;
 using OneStop.Platform.Web;
 
 namespace OneStop.Platform;
@@ -19,6 +20,7 @@ public static class PlatformSetup
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Text>();
         services.AddDatabase(builder.Configuration);
+        services.AddStorage(builder.Configuration);
         services.AddPlatformHealth();
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>

@@ -13,7 +13,7 @@ public enum Provider { Sqlite, Postgres }
 /// </summary>
 public class OneStopApp : WebApplicationFactory<Program>
 {
-    private readonly string? _sqliteFolder;
+    private readonly string _folder = Directory.CreateTempSubdirectory("onestop-test-").FullName;
     private readonly string? _postgresDatabase;
 
     public OneStopApp(Provider provider, bool seed = true)
@@ -22,8 +22,7 @@ public class OneStopApp : WebApplicationFactory<Program>
         Seed = seed;
         if (provider == Provider.Sqlite)
         {
-            _sqliteFolder = Directory.CreateTempSubdirectory("onestop-test-").FullName;
-            ConnectionString = $"Data Source={Path.Combine(_sqliteFolder, "onestop.db")}";
+            ConnectionString = $"Data Source={Path.Combine(_folder, "onestop.db")}";
         }
         else
         {
@@ -47,6 +46,7 @@ public class OneStopApp : WebApplicationFactory<Program>
         "--Database:Provider", Provider == Provider.Postgres ? "postgres" : "sqlite",
         "--Database:MigrateOnStart", "true",
         "--Demo:Seed", "false",
+        "--Storage:Root", Path.Combine(_folder, "files"),
     ];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -57,17 +57,15 @@ public class OneStopApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:MigrateOnStart", MigrateOnStart ? "true" : "false");
         builder.UseSetting("Demo:Seed", Seed ? "true" : "false");
         builder.UseSetting("Catalogue:RefreshInterval", "00:00:00");
+        builder.UseSetting("Storage:Root", Path.Combine(_folder, "files"));
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         if (_postgresDatabase is not null) PostgresServer.DropDatabase(_postgresDatabase);
-        if (_sqliteFolder is not null)
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try { Directory.Delete(_sqliteFolder, recursive: true); } catch (IOException) { }
-        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
         GC.SuppressFinalize(this);
     }
 }

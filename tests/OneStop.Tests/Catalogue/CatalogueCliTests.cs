@@ -74,22 +74,22 @@ public abstract class CatalogueCliTests(Provider provider) : IAsyncLifetime
         var category = await AnyCategoryAsync();
         var department = (await _app.CreateClient().GetJsonAsync("/api/v1/services?pageSize=1")).GetProperty("items")[0].GetProperty("department").GetString();
         string Row(string slug, string dept, string channels, string nameZhCn, string body = "") =>
-            $"{slug},{dept},live,{category},{channels},Name,名稱,{nameZhCn},Summary,摘要,摘要,{body},,,,,,,,,5,,10";
+            $"{slug},{dept},live,{category},{channels},Name,名稱,{nameZhCn},Summary,摘要,摘要,{body},{body},{body},,,,,,,5,,10";
         var csv = string.Join("\n",
             string.Join(",", OneStop.Catalogue.Import.CatalogueCsv.Header),
-            Row("good-row-service", department!, "counter", "名称", "\"A body\nover two lines\""), // lines 2-3
-            Row("unknown-department-service", "NOPE", "counter", "名称"),                           // line 4
-            Row("missing-chinese-service", department!, "counter", ""),                             // line 5
-            Row("bad-channel-service", department!, "fax", "名称"));                                 // line 6
+            Row("good-row-service", department!, "counter", "名称", "\"A body\nover two lines\""), // lines 2-5: three bodies of two lines each
+            Row("unknown-department-service", "NOPE", "counter", "名称"),                           // line 6
+            Row("missing-chinese-service", department!, "counter", ""),                             // line 7
+            Row("bad-channel-service", department!, "fax", "名称"));                                 // line 8
         var file = TempFile(".csv", csv);
 
         var result = await Cli.RunAsync(["catalogue", "import", file, .. _app.CliConfiguration]);
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.True(result.ExitCode == 1, result.Error);
         Assert.Contains("Nothing was imported: 3 problem(s)", result.Error);
-        Assert.Contains("line 4 (row 2): department 'NOPE' does not exist.", result.Error);
-        Assert.Contains("line 5 (row 3): name has no Simplified Chinese (zh-CN) text.", result.Error);
-        Assert.Contains("line 6 (row 4): channel 'fax' must be one of", result.Error);
+        Assert.Contains("line 6 (row 2): department 'NOPE' does not exist.", result.Error);
+        Assert.Contains("line 7 (row 3): name has no Simplified Chinese (zh-CN) text.", result.Error);
+        Assert.Contains("line 8 (row 4): channel 'fax' must be one of", result.Error);
         var (status, _) = await _app.CreateClient().GetTextAsync("/api/v1/services/good-row-service");
         Assert.Equal(404, status);
     }

@@ -52,6 +52,7 @@ public class OneStopApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("ConnectionStrings:OneStop", ConnectionString);
         builder.UseSetting("Database:Provider", Provider == Provider.Postgres ? "postgres" : "sqlite");
         builder.UseSetting("Database:MigrateOnStart", MigrateOnStart ? "true" : "false");

@@ -70,7 +70,7 @@ public sealed class ProductionTests : IAsyncLifetime
     [Fact]
     public async Task HttpsResponse_OutsideDevelopment_CarriesHsts()
     {
-        var client = _app.CreateClient(new() { BaseAddress = new Uri("https://localhost") });
+        var client = _app.CreateClient(new() { BaseAddress = new Uri("https://onestop.example") });
         using var response = await client.GetAsync("/", TestContext.Current.CancellationToken);
         Assert.Contains("max-age=", response.Headers.GetValues("Strict-Transport-Security").Single());
     }

@@ -56,19 +56,14 @@ public static class ServicesApi
         return TypedResults.Ok(new ServiceList(results.Total, query.Page, query.PageSize, items, facets));
     }
 
-    private static async Task<Results<Ok<ServiceDetail>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ValidationProblem>> Get(
+    private static async Task<Results<Ok<ServiceDetail>, ProblemHttpResult, ValidationProblem>> Get(
         string slug, HttpRequest request, OneStopDb db, CancellationToken cancellationToken, string? lang = null)
     {
         if (!ApiLanguage.IsValid(lang)) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["lang"] = [ApiLanguage.Error] });
         var service = await ServiceDetails.FindAsync(db, slug, cancellationToken);
         if (service is null)
-            return TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
-            {
-                Title = "Service not found",
-                Detail = $"There is no service with the slug '{slug}'.",
-                Status = StatusCodes.Status404NotFound,
-                Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
-            });
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Service not found",
+                detail: $"There is no service with the slug '{slug}'.");
 
         var l = Languages.Current;
         return TypedResults.Ok(new ServiceDetail(service.Slug, l.Tag(), service.Name[l], service.Summary[l], service.BodyHtml[l],

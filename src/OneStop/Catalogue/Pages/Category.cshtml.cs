@@ -11,15 +11,15 @@ public sealed class CategoryModel(CatalogueCache cache) : PageModel
     public ServiceResults Results { get; private set; } = null!;
     public Pager Pager { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string slug, int? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         var snapshot = await cache.GetAsync(cancellationToken);
         if (!snapshot.CategoriesBySlug.TryGetValue(slug, out var category)) return NotFound();
         Category = category;
-        var pageNumber = Math.Clamp(page ?? 1, 1, 100_000);
+        var pageNumber = Request.PageNumber();
         Results = SearchServices.Run(snapshot, new ServiceQuery(null, null, category, null, pageNumber, ServiceQuery.DefaultPageSize));
         Pager = new Pager(pageNumber, Results.PageCount(ServiceQuery.DefaultPageSize),
-            p => Url.Page("/Catalogue/Pages/Category", new { slug, page = p == 1 ? (int?)null : p })!);
+            p => PageLinks.With(Request.PathBase + Request.Path, ("page", p == 1 ? null : p.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         return Page();
     }
 }

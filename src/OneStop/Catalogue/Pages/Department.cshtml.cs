@@ -13,17 +13,17 @@ public sealed class DepartmentModel(CatalogueCache cache, OneStopDb db) : PageMo
     public ServiceResults Results { get; private set; } = null!;
     public Pager Pager { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string code, int? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
         var snapshot = await cache.GetAsync(cancellationToken);
         if (!snapshot.DepartmentsByCode.TryGetValue(code, out var entry)) return NotFound();
         var department = await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == entry.Id, cancellationToken);
         if (department is null) return NotFound();
         Department = department;
-        var pageNumber = Math.Clamp(page ?? 1, 1, 100_000);
+        var pageNumber = Request.PageNumber();
         Results = SearchServices.Run(snapshot, new ServiceQuery(null, entry, null, null, pageNumber, ServiceQuery.DefaultPageSize));
         Pager = new Pager(pageNumber, Results.PageCount(ServiceQuery.DefaultPageSize),
-            p => Url.Page("/Catalogue/Pages/Department", new { code, page = p == 1 ? (int?)null : p })!);
+            p => PageLinks.With(Request.PathBase + Request.Path, ("page", p == 1 ? null : p.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         return Page();
     }
 }

@@ -11,7 +11,6 @@ public sealed class SearchModel(CatalogueCache cache) : PageModel
     [BindProperty(SupportsGet = true)] public string? Department { get; set; }
     [BindProperty(SupportsGet = true)] public string? Category { get; set; }
     [BindProperty(SupportsGet = true)] public string? Channel { get; set; }
-    [BindProperty(Name = "page", SupportsGet = true)] public string? PageNumber { get; set; }
 
     public ServiceQuery Query { get; private set; } = null!;
     public ServiceResults Results { get; private set; } = null!;
@@ -20,7 +19,7 @@ public sealed class SearchModel(CatalogueCache cache) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var snapshot = await cache.GetAsync(cancellationToken);
-        var (query, errors) = ServiceQueryParser.Parse(snapshot, Q, Department, Category, Channel, PageNumber, null);
+        var (query, errors) = ServiceQueryParser.Parse(snapshot, Q, Department, Category, Channel, Request.PageParameter(), null);
         TextTooLong = errors.ContainsKey("q");
         // A person who follows an old link with a filter that no longer exists still gets results.
         Query = TextTooLong ? query with { Text = null } : query;
@@ -28,14 +27,8 @@ public sealed class SearchModel(CatalogueCache cache) : PageModel
     }
 
     public string Link(string? department, string? category, string? channel, int page = 1) =>
-        Url.Page("/Catalogue/Pages/Search", new
-        {
-            q = string.IsNullOrWhiteSpace(Query.Text) ? null : Query.Text,
-            department,
-            category,
-            channel,
-            page = page == 1 ? (int?)null : page,
-        })!;
+        PageLinks.With(Url.Content("~/search"), ("q", Query.Text), ("department", department), ("category", category),
+            ("channel", channel), ("page", page == 1 ? null : page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     public string? CurrentDepartment => Query.Department?.Code;
     public string? CurrentCategory => Query.Category?.Slug;

@@ -16,6 +16,8 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 bench="$root/bench"
 started=$(date +%s)
+# Other work on this machine skews the numbers: note how busy it was when we began.
+load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
 
 connections=${BENCH_CONNECTIONS:-"1 16 64 128"}
 duration=${BENCH_DURATION:-10}
@@ -71,9 +73,7 @@ which_engine() {
   if [ -f src/OneStop/Catalogue/TempSearch.cs ]; then
     echo "naive temporary search (src/OneStop/Catalogue/TempSearch.cs present)"
   else
-    local files
-    files=$(cd src/OneStop/Catalogue && ls Search/*.cs 2>/dev/null | tr '\n' ' ' || true)
-    echo "new engine in src/OneStop/Catalogue/Search/ (TempSearch.cs absent; files: ${files:-none})"
+    echo "new engine in src/OneStop/Catalogue/Search/ (TempSearch.cs absent; $(ls src/OneStop/Catalogue/Search/*.cs 2>/dev/null | wc -l) .cs files)"
   fi
 }
 engine=$(which_engine)
@@ -213,6 +213,7 @@ app_errors=$(grep -cE "$error_pattern" "$tmp/app.log" || true)
 app_warnings=$(grep -cE '"LogLevel":"Warning"|^warn: ' "$tmp/app.log" || true)
 app_log_mb=$(( $(stat -c %s "$tmp/app.log") / 1024 / 1024 ))
 app_alive=$(kill -0 "$app_pid" 2>/dev/null && echo yes || echo "NO – it exited during the run")
+app_rss_mb=$(awk '/^VmHWM/ { printf "%d", $2/1024 }' "/proc/$app_pid/status" 2>/dev/null || true)
 
 report="$results/latest.md"
 {
@@ -222,7 +223,7 @@ report="$results/latest.md"
   echo "- Catalogue: $service_count services, ${catalogue_mb} MB JSON; $import_line"
   echo "- Import with the CLI into a fresh SQLite database: **$(awk -v ms="$import_ms" 'BEGIN { printf "%.1f s", ms/1000 }')** (database ${db_mb} MB)"
   echo "- App (Release, Production) ready after $(awk -v ms="$ready_ms" 'BEGIN { printf "%.1f s", ms/1000 }'); first search: ${first_search#* } s (HTTP ${first_search% *})"
-  echo "- Machine: $(nproc) cores shared by wrk and the app; $(dotnet --version 2>/dev/null | sed 's/^/.NET SDK /'); wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')"
+  echo "- Machine: $(nproc) cores shared by wrk and the app (load average before the run: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)); $(dotnet --version 2>/dev/null | sed 's/^/.NET SDK /'); wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')"
   echo "- wrk: ${duration} s per run after a ${warmup} s warm-up per target, threads = min(2, connections), timeout ${wrk_timeout}"
   echo "- Targets: search = GET /api/v1/services?q=… rotating over $(wc -l <"$tmp/search-paths.txt") queries (en, zh-HK, zh-CN); page = GET /services/{slug} (HTML) over $(wc -l <"$tmp/pages.txt") slugs in the three languages; ping = GET /api/v1/ping"
   echo
@@ -246,7 +247,7 @@ report="$results/latest.md"
   echo '```'
   awk -F'\t' 'NR>1 && $1=="search"' "$check_file" | sort -t$'\t' -k3,3 -gr | head -5 | awk -F'\t' '{ printf "%.3f s  %s results  %s\n", $3, $4, $5 }'
   echo '```'
-  echo "- App log: $app_errors error/critical and $app_warnings warning entries in ${app_log_mb} MB of log (bench/results/app.log); app still running at the end: $app_alive"
+  echo "- App log: $app_errors error/critical and $app_warnings warning entries in ${app_log_mb} MB of log (bench/results/app.log); app still running at the end: $app_alive; peak memory (VmHWM): ${app_rss_mb:-?} MB"
   if [ "$app_errors" != "0" ]; then
     echo; echo '```'; grep -E "$error_pattern" "$tmp/app.log" | head -5 | cut -c1-600; echo '```'
   fi

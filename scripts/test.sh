@@ -66,13 +66,13 @@ dotnet build OneStop.slnx -c Release --nologo -v quiet -clp:ErrorsOnly
 say "Running tests"
 log=$(mktemp)
 set +e
-dotnet test OneStop.slnx -c Release --no-build --nologo 2>&1 | tee "$log"
+dotnet test --solution OneStop.slnx -c Release --no-build 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 
 # One closing line for people and CI alike, summed over the test projects.
-sum() { grep -oE "$1: +[0-9]+" "$log" | grep -oE '[0-9]+' | awk '{s+=$1} END {print s+0}'; }
-passed=$(sum Passed); failed=$(sum Failed); skipped=$(sum Skipped)
+sum() { grep -oE "^ +$1: +[0-9]+" "$log" | grep -oE "[0-9]+" | awk "{s+=\$1} END {print s+0}"; }
+passed=$(sum succeeded); failed=$(sum failed); skipped=$(sum skipped)
 rm -f "$log"
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 echo

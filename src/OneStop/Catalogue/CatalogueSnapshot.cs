@@ -28,6 +28,7 @@ public sealed class CatalogueSnapshot
         Categories = categories;
         Services = services;
         Index = index;
+        ByUse = [.. services.OrderBy(s => s.Status).ThenByDescending(s => s.Usage).ThenBy(s => s.Id)];
         ServicesById = services.ToFrozenDictionary(s => s.Id);
         DepartmentsByCode = departments.ToFrozenDictionary(d => d.Code, StringComparer.OrdinalIgnoreCase);
         CategoriesBySlug = categories.ToFrozenDictionary(c => c.Slug, StringComparer.OrdinalIgnoreCase);
@@ -39,6 +40,8 @@ public sealed class CatalogueSnapshot
     public IReadOnlyList<CategoryEntry> Categories { get; }
     /// <summary>Live and planned services; retired ones are reachable only by their own page.</summary>
     public ServiceEntry[] Services { get; }
+    /// <summary>The listing order without a query: live before planned, most used first.</summary>
+    public ServiceEntry[] ByUse { get; }
     public SearchIndex Index { get; }
     public FrozenDictionary<int, ServiceEntry> ServicesById { get; }
     public FrozenDictionary<string, DepartmentEntry> DepartmentsByCode { get; }

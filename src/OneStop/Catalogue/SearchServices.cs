@@ -29,8 +29,8 @@ public static class SearchServices
 {
     public static ServiceResults Run(CatalogueSnapshot snapshot, ServiceQuery query)
     {
-        var candidates = string.IsNullOrWhiteSpace(query.Text)
-            ? snapshot.Services.OrderBy(s => s.Status).ThenByDescending(s => s.Usage).ThenBy(s => s.Id)
+        IEnumerable<ServiceEntry> candidates = string.IsNullOrWhiteSpace(query.Text)
+            ? snapshot.ByUse
             : snapshot.Index.Search(query.Text)
                 .Select(h => snapshot.ServicesById.GetValueOrDefault(h.Id))
                 .OfType<ServiceEntry>();

@@ -29,6 +29,10 @@ wrk_timeout=10s
 say() { printf '\n==> %s\n' "$*" >&2; }
 elapsed() { echo $(( $(date +%s) - started )); }
 now_ms() { date +%s%3N; }
+# Runs a command in the background and waits for it, so that a signal sent to this script alone
+# (kill -INT/-TERM PID) is handled at once rather than after the command ends; cleanup stops it.
+child=""
+run() { "$@" & child=$!; local status=0; wait "$child" || status=$?; child=""; return "$status"; }
 
 # --- wrk -------------------------------------------------------------------------------------------
 if ! command -v wrk >/dev/null 2>&1; then
@@ -48,6 +52,7 @@ app_pid=""
 results="$bench/results"
 cleanup() {
   local status=$?
+  if [ -n "$child" ]; then kill -TERM "$child" 2>/dev/null || true; wait "$child" 2>/dev/null || true; fi
   if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
     kill -TERM "$app_pid" 2>/dev/null || true
     for _ in $(seq 1 50); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.2; done
@@ -82,12 +87,12 @@ say "Building the app in Release (search engine: $engine)"
 # Own bin/obj under the temp dir, so the build never trips over someone else's build of src/.
 build_ok=""
 for attempt in 1 2 3; do
-  if dotnet publish src/OneStop -c Release --nologo -v quiet -clp:ErrorsOnly \
+  if run dotnet publish src/OneStop -c Release --nologo -v quiet -clp:ErrorsOnly \
       --artifacts-path "$tmp/build" -o "$tmp/app" >"$tmp/build.log" 2>&1; then
     build_ok=1; break
   fi
   cat "$tmp/build.log" >&2
-  if [ "$attempt" -lt 3 ]; then say "Build failed (attempt $attempt); someone may be mid-edit. Retrying in 60 s"; sleep 60; fi
+  if [ "$attempt" -lt 3 ]; then say "Build failed (attempt $attempt); someone may be mid-edit. Retrying in 60 s"; run sleep 60; fi
 done
 [ -n "$build_ok" ] || { echo "The build failed three times; see above." >&2; exit 1; }
 # Re-check: the engine may have changed during the build or while we waited between attempts.
@@ -96,7 +101,7 @@ engine_after=$(which_engine)
 
 # --- catalogue and database ----------------------------------------------------------------------
 say "Generating a catalogue with $service_count services"
-python3 "$bench/generate-catalogue.py" --out "$tmp/catalogue.json" --services "$service_count" \
+run python3 "$bench/generate-catalogue.py" --out "$tmp/catalogue.json" --services "$service_count" \
   --page-paths "$tmp/pages.txt" --pages 300 --seed 42 >&2
 catalogue_mb=$(( $(stat -c %s "$tmp/catalogue.json") / 1024 / 1024 ))
 
@@ -110,8 +115,8 @@ config=(--ConnectionStrings:OneStop "Data Source=$tmp/db/onestop.db" --Database:
 # are read from) is the current directory. Everything they write goes to the temp dir.
 say "Importing it into a fresh SQLite database with the CLI"
 t0=$(now_ms)
-(cd "$tmp/app" && dotnet OneStop.dll catalogue import "$tmp/catalogue.json" "${config[@]}") \
-  >"$tmp/import.out" 2>"$tmp/import.err" || { cat "$tmp/import.out" "$tmp/import.err" >&2; echo "The import failed." >&2; exit 1; }
+run_import() { cd "$tmp/app" && exec dotnet OneStop.dll catalogue import "$tmp/catalogue.json" "${config[@]}"; }
+run run_import >"$tmp/import.out" 2>"$tmp/import.err" || { cat "$tmp/import.out" "$tmp/import.err" >&2; echo "The import failed." >&2; exit 1; }
 import_ms=$(( $(now_ms) - t0 ))
 import_line=$(grep -m1 '^Imported' "$tmp/import.out" || true)
 echo "$import_line (${import_ms} ms)" >&2
@@ -144,7 +149,7 @@ wrk_run() { # target connections seconds -> wrk output
     page) args=(pages "$tmp/pages.txt") ;;
     ping) args=(ping) ;;
   esac
-  wrk -t"$threads" -c"$c" -d"${secs}s" --timeout "$wrk_timeout" --latency -s "$bench/queries.lua" "$base" -- "${args[@]}" "${@:4}"
+  run wrk -t"$threads" -c"$c" -d"${secs}s" --timeout "$wrk_timeout" --latency -s "$bench/queries.lua" "$base" -- "${args[@]}" "${@:4}"
 }
 
 say "Checking each request once with curl"

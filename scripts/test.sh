@@ -4,7 +4,8 @@
 # What the tests need beyond the .NET SDK is installed here when it can be:
 #   - PostgreSQL (Debian package "postgresql"): a throwaway server is started on a loopback port
 #     for this run only and removed afterwards;
-#   - Chromium (Debian package "chromium") for the Playwright browser tests.
+#   - Chromium (Debian package "chromium") and Chinese fonts ("fonts-noto-cjk") for the Playwright
+#     browser tests.
 # As root, missing Debian packages are installed with apt-get. Otherwise the script says what is
 # missing and those tests are skipped — except in CI (CI=true), where a missing piece fails the run.
 set -euo pipefail
@@ -19,6 +20,8 @@ pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 missing=()
 [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+# Chinese glyphs for the browser tests' layout checks and screenshots (Chromium does not pull them in).
+{ command -v fc-list >/dev/null 2>&1 && fc-list :lang=zh-hk | grep -q .; } || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     say "Installing Debian packages: ${missing[*]}"

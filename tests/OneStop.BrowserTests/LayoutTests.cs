@@ -19,7 +19,8 @@ public sealed class LayoutTests(Portal portal) : IClassFixture<Portal>
     [InlineData(1280)]
     public async Task Layout_InTraditionalChinese_FitsWidthWithoutSidewaysScrolling(int width)
     {
-        var page = await portal.OpenAsync(width: width, height: 800);
+        await using var session = await portal.OpenAsync(width: width, height: 800);
+        var page = session.Page;
         Directory.CreateDirectory(ScreenshotFolder);
         var edition = Edition.TraditionalChinese;
 
@@ -34,8 +35,6 @@ public sealed class LayoutTests(Portal portal) : IClassFixture<Portal>
         await page.Locator(".onestop-service-list__title a").First.ClickAsync();
         await page.WaitForURLAsync(new Regex("/services/"));
         await Capture(page, $"zh-hk-service-{width}");
-
-        await page.Context.CloseAsync();
     }
 
     private static async Task Capture(IPage page, string name)

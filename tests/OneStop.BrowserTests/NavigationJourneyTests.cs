@@ -13,16 +13,16 @@ public sealed class NavigationJourneyTests(Portal portal) : IClassFixture<Portal
     [Fact]
     public async Task Keyboard_TabFromTopOfPage_ReachesSkipLinkFirstAndItMovesFocusToMain()
     {
-        var page = await portal.OpenAsync();
+        await using var session = await portal.OpenAsync();
+        var page = session.Page;
         await page.GotoAsync("/");
 
         await page.Keyboard.PressAsync("Tab");
         var skipLink = page.Locator("a.govuk-skip-link");
-        Assert.True(await skipLink.EvaluateAsync<bool>("e => e === document.activeElement"),
-            $"The first Tab should reach the skip link, but focus is on {await page.FocusedAsync()}");
+        Assert.True(await page.IsFocusedAsync("a.govuk-skip-link"), $"The first Tab should reach the skip link, but focus is on {await page.FocusedAsync()}");
         Assert.Equal("Skip to main content", (await skipLink.InnerTextAsync()).Trim());
         Assert.True(await skipLink.IsVisibleAsync(), "The focused skip link should be visible");
-        await page.AssertAccessibleAsync();
+        await session.AssertAccessibleAsync();
 
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.id === 'main-content'",
@@ -31,32 +31,30 @@ public sealed class NavigationJourneyTests(Portal portal) : IClassFixture<Portal
 
         // Keyboard-only search from there: the next Tab is the search box inside main.
         await page.Keyboard.PressAsync("Tab");
-        Assert.Equal("input#search-q.govuk-input.onestop-search__input", await page.FocusedAsync());
+        Assert.True(await page.IsFocusedAsync("#search-q"), $"After the skip link, Tab should reach the search box, but focus is on {await page.FocusedAsync()}");
         await page.Keyboard.TypeAsync("passport");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(new Regex("/search\\?q=passport"));
         Assert.True(await page.Locator(".onestop-service-list__title a").CountAsync() > 0, "Keyboard search found nothing");
-
-        await page.Context.CloseAsync();
     }
 
     [Fact]
     public async Task Keyboard_SkipLinkWithoutJavaScript_NextTabLandsInMain()
     {
-        var page = await portal.OpenAsync(javaScript: false);
+        await using var session = await portal.OpenAsync(javaScript: false);
+        var page = session.Page;
         await page.GotoAsync("/zh-hk/");
+        await session.AssertAccessibleAsync();
 
         await page.Keyboard.PressAsync("Tab");
-        Assert.Equal("a.govuk-skip-link", await page.FocusedAsync());
+        Assert.True(await page.IsFocusedAsync("a.govuk-skip-link"), $"The first Tab should reach the skip link, but focus is on {await page.FocusedAsync()}");
         Assert.Equal("跳至主要內容", (await page.Locator("a.govuk-skip-link").InnerTextAsync()).Trim());
 
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(new Regex("#main-content$"));
         // Without script, focus is not moved, but sequential navigation continues from main.
         await page.Keyboard.PressAsync("Tab");
-        Assert.Equal("input#search-q.govuk-input.onestop-search__input", await page.FocusedAsync());
-
-        await page.Context.CloseAsync();
+        Assert.True(await page.IsFocusedAsync("#search-q"), $"After the skip link, Tab should reach the search box, but focus is on {await page.FocusedAsync()}");
     }
 
     [Fact]
@@ -71,7 +69,8 @@ public sealed class NavigationJourneyTests(Portal portal) : IClassFixture<Portal
     [Fact]
     public async Task NotFound_UnknownPagesShowErrorPageInTheirLanguage()
     {
-        var page = await portal.OpenAsync();
+        await using var session = await portal.OpenAsync();
+        var page = session.Page;
         foreach (var (edition, path) in new[]
                  {
                      (Edition.English, "/no-such-page"),
@@ -83,15 +82,30 @@ public sealed class NavigationJourneyTests(Portal portal) : IClassFixture<Portal
             Assert.Equal(404, response!.Status);
             Assert.Equal(edition.NotFoundTitle, await page.HeadingAsync());
             await page.AssertLanguageAsync(edition);
-            await page.AssertAccessibleAsync();
+            await session.AssertAccessibleAsync();
         }
-        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Accessibility_Checker_NamesTheRuleAndElementThatFail()
+    {
+        // A green run means something only if the checker really fails a bad page.
+        await using var session = await portal.OpenAsync();
+        await session.Page.SetContentAsync(
+            "<!DOCTYPE html><html lang=\"en\"><head><title>Bad page</title></head><body><main><h1>Bad</h1>" +
+            "<img src=\"data:,\" class=\"unlabelled\"></main></body></html>");
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(session.AssertAccessibleAsync);
+        Assert.Contains("image-alt", failure.Message);
+        Assert.Contains("at img", failure.Message);
+        Assert.Contains("<img src=\"data:,\" class=\"unlabelled\">", failure.Message);
     }
 
     /// <summary>Home → progress (footer link) → departments → a department → home → a topic.</summary>
     private async Task Browse(Edition edition)
     {
-        var page = await portal.OpenAsync();
+        await using var session = await portal.OpenAsync();
+        var page = session.Page;
         await page.GotoAsync(edition.Home);
 
         // Progress, from the footer.
@@ -100,7 +114,7 @@ public sealed class NavigationJourneyTests(Portal portal) : IClassFixture<Portal
         await page.AssertLanguageAsync(edition);
         Assert.True(await page.Locator("table.govuk-table").CountAsync() >= 2, "The progress page should show its figures as tables");
         Assert.True(await page.Locator(".onestop-chart__row").CountAsync() > 0, "The progress page should draw its charts");
-        await page.AssertAccessibleAsync();
+        await session.AssertAccessibleAsync();
 
         // Departments, from the footer, then the first department.
         await page.Locator("footer a[href$='/departments']").ClickAsync();
@@ -108,14 +122,14 @@ public sealed class NavigationJourneyTests(Portal portal) : IClassFixture<Portal
         await page.AssertLanguageAsync(edition);
         var departments = page.Locator("main .onestop-service-list__item a");
         Assert.True(await departments.CountAsync() > 0, "No departments listed");
-        await page.AssertAccessibleAsync();
+        await session.AssertAccessibleAsync();
 
         var departmentName = (await departments.First.InnerTextAsync()).Trim();
         await departments.First.ClickAsync();
         await page.WaitForURLAsync(new Regex("/departments/[^/]+$"));
         Assert.Contains(departmentName, await page.HeadingAsync());
         await page.AssertLanguageAsync(edition);
-        await page.AssertAccessibleAsync();
+        await session.AssertAccessibleAsync();
 
         // A topic, from the home page.
         await page.GotoAsync(edition.Home);
@@ -126,8 +140,6 @@ public sealed class NavigationJourneyTests(Portal portal) : IClassFixture<Portal
         Assert.Equal(topicName, await page.HeadingAsync());
         Assert.True(await page.Locator(".onestop-service-list__title a").CountAsync() > 0, $"No services under {topicName}");
         await page.AssertLanguageAsync(edition);
-        await page.AssertAccessibleAsync();
-
-        await page.Context.CloseAsync();
+        await session.AssertAccessibleAsync();
     }
 }

@@ -31,11 +31,12 @@ public sealed class SearchJourneyTests(Portal portal) : IClassFixture<Portal>
 
     private async Task SearchForPassport(Edition edition, bool javaScript = true)
     {
-        var page = await portal.OpenAsync(javaScript);
+        await using var session = await portal.OpenAsync(javaScript);
+        var page = session.Page;
 
         await page.GotoAsync(edition.Home);
         await page.AssertLanguageAsync(edition);
-        await page.AssertAccessibleAsync();
+        await session.AssertAccessibleAsync();
 
         await page.GetByRole(AriaRole.Searchbox, new() { Name = edition.SearchLabel }).FillAsync(edition.Passport);
         await page.GetByRole(AriaRole.Button, new() { Name = edition.SearchButton, Exact = true }).ClickAsync();
@@ -47,7 +48,7 @@ public sealed class SearchJourneyTests(Portal portal) : IClassFixture<Portal>
         Assert.Equal(edition.Passport, await page.Locator("#search-q").InputValueAsync());
         var results = page.Locator(".onestop-service-list__title a");
         Assert.True(await results.CountAsync() > 0, $"No results for \"{edition.Passport}\" at {page.Url}: {await page.Locator("#results-count").InnerTextAsync()}");
-        await page.AssertAccessibleAsync();
+        await session.AssertAccessibleAsync();
 
         var firstResult = (await results.First.InnerTextAsync()).Trim();
         await results.First.ClickAsync();
@@ -58,24 +59,23 @@ public sealed class SearchJourneyTests(Portal portal) : IClassFixture<Portal>
         Assert.Equal(firstResult, heading);
         Assert.Contains(edition.Passport, heading, StringComparison.OrdinalIgnoreCase);
         await page.AssertLanguageAsync(edition);
-        await page.AssertAccessibleAsync();
-
-        await page.Context.CloseAsync();
+        await session.AssertAccessibleAsync();
     }
 
     private async Task SwitchLanguages(bool javaScript)
     {
-        var page = await portal.OpenAsync(javaScript);
+        await using var session = await portal.OpenAsync(javaScript);
+        var page = session.Page;
         // The service the English search leads to, so the test does not depend on a slug.
         await page.GotoAsync("/search?q=passport");
         await page.Locator(".onestop-service-list__title a").First.ClickAsync();
         await page.WaitForURLAsync(new Regex("/services/"));
         var servicePath = new Uri(page.Url).AbsolutePath;
-        await page.AssertAccessibleAsync();
+        await session.AssertAccessibleAsync();
 
         foreach (var edition in new[] { Edition.TraditionalChinese, Edition.SimplifiedChinese, Edition.English })
         {
-            var switcher = page.GetByRole(AriaRole.Navigation, new() { Name = await page.Locator("nav.govuk-language-navigation").GetAttributeAsync("aria-label") });
+            var switcher = page.Locator("nav.govuk-language-navigation");
             await switcher.GetByRole(AriaRole.Link, new() { Name = edition.Endonym, Exact = true }).ClickAsync();
 
             await page.WaitForURLAsync(portal.BaseUrl + edition.Path(servicePath));
@@ -83,9 +83,7 @@ public sealed class SearchJourneyTests(Portal portal) : IClassFixture<Portal>
             Assert.Contains(edition.Passport, await page.HeadingAsync(), StringComparison.OrdinalIgnoreCase);
             // The switcher marks the language being read, and does not link to it.
             Assert.Equal(edition.Endonym, (await switcher.Locator("[aria-current=true]").InnerTextAsync()).Trim());
-            await page.AssertAccessibleAsync();
+            await session.AssertAccessibleAsync();
         }
-
-        await page.Context.CloseAsync();
     }
 }

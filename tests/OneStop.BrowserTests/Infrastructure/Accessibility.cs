@@ -16,7 +16,7 @@ public static class Accessibility
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. Tags] },
             ResultTypes = [ResultType.Violations],
-        });
+        }).WaitAsync(TimeSpan.FromSeconds(30)); // Playwright's evaluate has no timeout of its own.
         if (results.Violations.Length == 0) return;
 
         var report = new StringBuilder()
@@ -29,12 +29,19 @@ public static class Accessibility
             {
                 report.AppendLine($"    at {node.Target}")
                     .AppendLine($"       {node.Html}");
-                // What axe checked and why it failed, e.g. "Element has insufficient color contrast of 3.2".
-                var checks = (node.Any ?? []).Concat(node.All ?? []).Concat(node.None ?? [])
-                    .Select(c => c.Message).Where(m => !string.IsNullOrWhiteSpace(m)).Distinct();
-                foreach (var message in checks) report.AppendLine("       - " + message);
+                // Why it failed, as in axe's own failureSummary.
+                AppendChecks(report, "Fix any of the following:", node.Any);
+                AppendChecks(report, "Fix all of the following:", [.. node.All ?? [], .. node.None ?? []]);
             }
         }
         Assert.Fail(report.ToString());
+    }
+
+    private static void AppendChecks(StringBuilder report, string heading, AxeResultCheck[]? checks)
+    {
+        var messages = (checks ?? []).Select(c => c.Message).Where(m => !string.IsNullOrWhiteSpace(m)).Distinct().ToList();
+        if (messages.Count == 0) return;
+        report.AppendLine("       " + heading);
+        foreach (var message in messages) report.AppendLine("         - " + message);
     }
 }

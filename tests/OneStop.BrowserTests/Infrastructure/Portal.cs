@@ -4,7 +4,7 @@ namespace OneStop.BrowserTests.Infrastructure;
 
 /// <summary>
 /// One running portal and one Chromium for a test class (xunit class fixture); each test opens its
-/// own browser context and page, so cookies and storage never leak between tests.
+/// own <see cref="BrowserSession"/> (a browser context and page), so cookies never leak between tests.
 /// When Chromium is not installed the tests are skipped, or fail when ONESTOP_REQUIRE_BROWSER=1.
 /// </summary>
 public sealed class Portal : IAsyncLifetime
@@ -19,7 +19,7 @@ public sealed class Portal : IAsyncLifetime
     {
         if (!Chromium.IsInstalled)
         {
-            // Fail the whole class at once in CI; elsewhere each test skips with the same message.
+            // In CI the whole class fails at once; elsewhere each test skips with the same message.
             if (Chromium.Required) throw new InvalidOperationException(Chromium.Missing + " (ONESTOP_REQUIRE_BROWSER=1)");
             return;
         }
@@ -29,11 +29,26 @@ public sealed class Portal : IAsyncLifetime
         _browser = await _playwright.Chromium.LaunchAsync(Chromium.LaunchOptions);
     }
 
-    /// <summary>A fresh context and page; JavaScript can be switched off to test the no-JS path.</summary>
-    public async Task<IPage> OpenAsync(bool javaScript = true, int width = 1280, int height = 900)
+    /// <summary>A fresh browser context and page; JavaScript can be switched off to test the no-script path.</summary>
+    public async Task<BrowserSession> OpenAsync(bool javaScript = true, int width = 1280, int height = 900)
     {
         if (_browser is null) Assert.Skip(Chromium.Missing);
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        var page = await NewPageAsync(javaScript, width, height);
+        // axe cannot run where JavaScript is off (its promises and timers never settle, so it hangs).
+        // Such pages are checked in a twin page that runs Playwright's scripts but blocks the site's
+        // own, so the document axe sees is the one a person without JavaScript gets.
+        IPage? auditor = null;
+        if (!javaScript)
+        {
+            auditor = await NewPageAsync(javaScript: true, width, height);
+            await auditor.Context.RouteAsync("**/*.js", route => route.AbortAsync());
+        }
+        return new BrowserSession(page, auditor);
+    }
+
+    private async Task<IPage> NewPageAsync(bool javaScript, int width, int height)
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             JavaScriptEnabled = javaScript,
@@ -50,5 +65,29 @@ public sealed class Portal : IAsyncLifetime
         if (_browser is not null) await _browser.DisposeAsync();
         _playwright?.Dispose();
         if (_server is not null) await _server.DisposeAsync();
+    }
+}
+
+/// <summary>One test's browser context and page.</summary>
+public sealed class BrowserSession(IPage page, IPage? auditor) : IAsyncDisposable
+{
+    public IPage Page { get; } = page;
+
+    /// <summary>axe on the page as it is now (for a page without JavaScript: on its URL, site scripts blocked).</summary>
+    public async Task AssertAccessibleAsync()
+    {
+        if (auditor is null)
+        {
+            await Page.AssertAccessibleAsync();
+            return;
+        }
+        await auditor.GotoAsync(Page.Url);
+        await auditor.AssertAccessibleAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Page.Context.CloseAsync();
+        if (auditor is not null) await auditor.Context.CloseAsync();
     }
 }

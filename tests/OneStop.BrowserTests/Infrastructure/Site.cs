@@ -36,6 +36,9 @@ public static class PageChecks
     public static async Task<string> HeadingAsync(this IPage page) =>
         (await page.Locator("h1").InnerTextAsync()).Trim();
 
+    public static Task<bool> IsFocusedAsync(this IPage page, string selector) =>
+        page.Locator(selector).First.EvaluateAsync<bool>("e => e === document.activeElement");
+
     /// <summary>The element that has keyboard focus, described as tag#id.class for assertion messages.</summary>
     public static Task<string> FocusedAsync(this IPage page) => page.EvaluateAsync<string>(
         "() => { const e = document.activeElement; return e ? e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).trim().split(/\\s+/).join('.') : '') : ''; }");

@@ -35,7 +35,7 @@ public static class ServicesApi
     }
 
     private static async Task<Results<Ok<ServiceList>, ValidationProblem>> List(
-        HttpRequest request, CatalogueCache cache, CancellationToken cancellationToken,
+        HttpRequest request, CatalogueCache cache, Text text, CancellationToken cancellationToken,
         string? q = null, string? lang = null, string? department = null, string? category = null,
         string? channel = null, string? page = null, string? pageSize = null)
     {
@@ -52,7 +52,7 @@ public static class ServicesApi
         var facets = new ServiceFacets(
             results.Departments.Select(f => new FacetItem(f.Value.Code, f.Value.Name[language], f.Count)).ToList(),
             results.Categories.Select(f => new FacetItem(f.Value.Slug, f.Value.Name[language], f.Count)).ToList(),
-            results.Channels.Select(f => new FacetItem(f.Value.Name(), f.Value.Name(), f.Count)).ToList());
+            results.Channels.Select(f => new FacetItem(f.Value.Name(), text.Get(language, "channel." + f.Value.Name()), f.Count)).ToList());
         return TypedResults.Ok(new ServiceList(results.Total, query.Page, query.PageSize, items, facets));
     }
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using OneStop.Platform.Database;
 
@@ -81,6 +82,27 @@ internal sealed class CatalogueWarmUp(CatalogueCache cache, ILogger<CatalogueWar
         {
             // Not fatal: the first request will try again and /health/ready reports the database.
             logger.LogWarning(e, "Could not build the catalogue snapshot at start");
+        }
+    }
+}
+
+/// <summary>
+/// Ready only once this node has its catalogue snapshot, so a load balancer does not send searches to
+/// a node that would make them wait for the index to be built.
+/// </summary>
+internal sealed class CatalogueReadyCheck(CatalogueCache cache) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(
+        HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var snapshot = await cache.GetAsync(cancellationToken);
+            return HealthCheckResult.Healthy($"{snapshot.Services.Length} services indexed");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy("The catalogue index could not be built.", e);
         }
     }
 }

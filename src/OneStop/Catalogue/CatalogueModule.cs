@@ -14,6 +14,7 @@ public static class CatalogueModule
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
         services.AddSingleton<CatalogueCache>();
         services.AddHostedService<CatalogueWarmUp>();
+        services.AddHealthChecks().AddCheck<CatalogueReadyCheck>("catalogue", tags: ["ready"]);
         services.AddScoped<ImportCatalogue>();
         services.AddScoped<ExportCatalogue>();
         return services;

@@ -6,13 +6,16 @@ using OneStop.Platform.Localisation;
 
 namespace OneStop.Catalogue;
 
-public sealed record DepartmentEntry(int Id, string Code, LocalisedText Name);
+// Ordinal: the entry's position in its snapshot list. Search and facet counting index arrays with it
+// instead of looking database ids up in dictionaries, which matters at 10,000 services a query.
 
-public sealed record CategoryEntry(int Id, string Slug, CategoryFacet Facet, LocalisedText Name, LocalisedText Description);
+public sealed record DepartmentEntry(int Ordinal, int Id, string Code, LocalisedText Name);
+
+public sealed record CategoryEntry(int Ordinal, int Id, string Slug, CategoryFacet Facet, LocalisedText Name, LocalisedText Description);
 
 public sealed record ServiceEntry(
-    int Id, string Slug, DepartmentEntry Department, ServiceStatus Status, Channels Channels,
-    LocalisedText Name, LocalisedText Summary, int[] CategoryIds, long Usage);
+    int Ordinal, int Id, string Slug, DepartmentEntry Department, ServiceStatus Status, Channels Channels,
+    LocalisedText Name, LocalisedText Summary, int[] CategoryIds, int[] CategoryOrdinals, long Usage);
 
 /// <summary>
 /// An immutable, in-memory copy of the catalogue's listing data and its search index, built from the
@@ -29,10 +32,8 @@ public sealed class CatalogueSnapshot
         Services = services;
         Index = index;
         ByUse = [.. services.OrderBy(s => s.Status).ThenByDescending(s => s.Usage).ThenBy(s => s.Id)];
-        ServicesById = services.ToFrozenDictionary(s => s.Id);
         DepartmentsByCode = departments.ToFrozenDictionary(d => d.Code, StringComparer.OrdinalIgnoreCase);
         CategoriesBySlug = categories.ToFrozenDictionary(c => c.Slug, StringComparer.OrdinalIgnoreCase);
-        CategoriesById = categories.ToFrozenDictionary(c => c.Id);
     }
 
     public long Revision { get; }
@@ -43,20 +44,21 @@ public sealed class CatalogueSnapshot
     /// <summary>The listing order without a query: live before planned, most used first.</summary>
     public ServiceEntry[] ByUse { get; }
     public SearchIndex Index { get; }
-    public FrozenDictionary<int, ServiceEntry> ServicesById { get; }
+
+    /// <summary>Counts of the listing without query or filters, filled in on first use (a benign race).</summary>
+    internal ServiceResults? UnfilteredListing { get; set; }
     public FrozenDictionary<string, DepartmentEntry> DepartmentsByCode { get; }
     public FrozenDictionary<string, CategoryEntry> CategoriesBySlug { get; }
-    public FrozenDictionary<int, CategoryEntry> CategoriesById { get; }
 
     public static async Task<CatalogueSnapshot> LoadAsync(OneStopDb db, CancellationToken cancellationToken)
     {
         var revision = await db.CatalogueRevisions.AsNoTracking().Where(r => r.Id == 1).Select(r => r.Value).SingleAsync(cancellationToken);
         var departments = (await db.Departments.AsNoTracking().OrderBy(d => d.Code)
                 .Select(d => new { d.Id, d.Code, d.Name }).ToListAsync(cancellationToken))
-            .Select(d => new DepartmentEntry(d.Id, d.Code, d.Name)).ToList();
+            .Select((d, i) => new DepartmentEntry(i, d.Id, d.Code, d.Name)).ToList();
         var categories = (await db.Categories.AsNoTracking().OrderBy(c => c.Facet).ThenBy(c => c.Slug)
                 .Select(c => new { c.Id, c.Slug, c.Facet, c.Name, c.Description }).ToListAsync(cancellationToken))
-            .Select(c => new CategoryEntry(c.Id, c.Slug, c.Facet, c.Name, c.Description)).ToList();
+            .Select((c, i) => new CategoryEntry(i, c.Id, c.Slug, c.Facet, c.Name, c.Description)).ToList();
         var rows = await db.Services.AsNoTracking()
             .Where(s => s.Status != ServiceStatus.Retired)
             .OrderBy(s => s.Id)
@@ -69,9 +71,11 @@ public sealed class CatalogueSnapshot
             .ToListAsync(cancellationToken);
 
         var departmentsById = departments.ToDictionary(d => d.Id);
-        var services = rows.Select(s => new ServiceEntry(s.Id, s.Slug, departmentsById[s.DepartmentId], s.Status,
-            s.Channels, s.Name, s.Summary, [.. s.CategoryIds], s.Usage)).ToArray();
-        var index = SearchIndex.Build(rows.Select(s => new SearchDocument(s.Id, s.Name.All, s.Summary.All,
+        var categoryOrdinals = categories.ToDictionary(c => c.Id, c => c.Ordinal);
+        var services = rows.Select((s, i) => new ServiceEntry(i, s.Id, s.Slug, departmentsById[s.DepartmentId], s.Status,
+            s.Channels, s.Name, s.Summary, [.. s.CategoryIds], [.. s.CategoryIds.Select(id => categoryOrdinals[id])], s.Usage)).ToArray();
+        // The index's document id is the service's ordinal, so a hit leads straight to its entry.
+        var index = SearchIndex.Build(rows.Select((s, i) => new SearchDocument(i, s.Name.All, s.Summary.All,
             s.Body.Map(ContentMarkdown.ToPlainText).All)));
         return new CatalogueSnapshot(revision, departments, categories, services, index);
     }

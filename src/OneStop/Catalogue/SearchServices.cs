@@ -1,3 +1,5 @@
+using OneStop.Catalogue.Search;
+
 namespace OneStop.Catalogue;
 
 /// <summary>What a person or client asks of the catalogue: words, filters and a page.</summary>
@@ -24,50 +26,95 @@ public sealed record ServiceResults(
 /// The one place where the catalogue is searched and filtered, for the search page, the browse pages
 /// and the API alike. Facet counts are disjunctive: each facet counts the results of every other
 /// filter, so choosing a department still shows how many results the other departments have.
+/// It runs on every search, so it counts into arrays indexed by ordinals and ranks only as many
+/// matches as the requested page needs.
 /// </summary>
 public static class SearchServices
 {
     public static ServiceResults Run(CatalogueSnapshot snapshot, ServiceQuery query)
     {
-        IEnumerable<ServiceEntry> candidates = string.IsNullOrWhiteSpace(query.Text)
-            ? snapshot.ByUse
-            : snapshot.Index.Search(query.Text)
-                .Select(h => snapshot.ServicesById.GetValueOrDefault(h.Id))
-                .OfType<ServiceEntry>();
-
-        var departmentCounts = new Dictionary<int, int>();
-        var categoryCounts = new Dictionary<int, int>();
-        var channelCounts = new Dictionary<Channels, int>();
-        var matches = new List<ServiceEntry>();
-
-        foreach (var service in candidates)
+        var unfiltered = string.IsNullOrWhiteSpace(query.Text) && query.Department is null && query.Category is null && query.Channel is null;
+        if (unfiltered)
         {
-            var inDepartment = query.Department is null || service.Department.Id == query.Department.Id;
-            var inCategory = query.Category is null || service.CategoryIds.Contains(query.Category.Id);
-            var inChannel = query.Channel is null || service.Channels.HasFlag(query.Channel.Value);
+            // The plain listing is the same for everyone until the catalogue changes: count it once per snapshot.
+            var all = snapshot.UnfilteredListing ??= Count(snapshot, query with { Page = 1, PageSize = 0 });
+            return all with { Items = snapshot.ByUse.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList() };
+        }
+        return Count(snapshot, query);
+    }
 
-            if (inCategory && inChannel) Increment(departmentCounts, service.Department.Id);
+    private static ServiceResults Count(CatalogueSnapshot snapshot, ServiceQuery query)
+    {
+        var departmentCounts = new int[snapshot.Departments.Count];
+        var categoryCounts = new int[snapshot.Categories.Count];
+        var channelCounts = new int[ChannelNames.All.Count];
+        var matches = new List<SearchHit>();
+
+        void Consider(ServiceEntry service, double score)
+        {
+            var inDepartment = query.Department is null || service.Department.Ordinal == query.Department.Ordinal;
+            var inCategory = query.Category is null || Array.IndexOf(service.CategoryOrdinals, query.Category.Ordinal) >= 0;
+            var inChannel = query.Channel is null || (service.Channels & query.Channel.Value) != 0;
+
+            if (inCategory && inChannel) departmentCounts[service.Department.Ordinal]++;
             if (inDepartment && inChannel)
-                foreach (var categoryId in service.CategoryIds) Increment(categoryCounts, categoryId);
+                foreach (var c in service.CategoryOrdinals) categoryCounts[c]++;
             if (inDepartment && inCategory)
-                foreach (var channel in service.Channels.Split()) Increment(channelCounts, channel);
-            if (inDepartment && inCategory && inChannel) matches.Add(service);
+                for (var c = 0; c < channelCounts.Length; c++)
+                    if ((service.Channels & ChannelNames.All[c].Channel) != 0) channelCounts[c]++;
+            if (inDepartment && inCategory && inChannel) matches.Add(new SearchHit(service.Ordinal, score));
         }
 
-        var items = matches.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList();
+        var skip = (query.Page - 1) * query.PageSize;
+        List<ServiceEntry> items;
+        if (string.IsNullOrWhiteSpace(query.Text))
+        {
+            // Already in listing order: no ranking needed.
+            foreach (var service in snapshot.ByUse) Consider(service, 0);
+            items = matches.Skip(skip).Take(query.PageSize).Select(h => snapshot.Services[h.Id]).ToList();
+        }
+        else
+        {
+            foreach (var hit in snapshot.Index.SearchUnordered(query.Text)) Consider(snapshot.Services[hit.Id], hit.Score);
+            items = TopRanked(matches, skip + query.PageSize).Skip(skip).Select(h => snapshot.Services[h.Id]).ToList();
+        }
+
         return new ServiceResults(
             matches.Count,
             items,
-            snapshot.Departments.Where(d => departmentCounts.ContainsKey(d.Id))
-                .Select(d => new FacetCount<DepartmentEntry>(d, departmentCounts[d.Id]))
+            snapshot.Departments.Where(d => departmentCounts[d.Ordinal] > 0)
+                .Select(d => new FacetCount<DepartmentEntry>(d, departmentCounts[d.Ordinal]))
                 .OrderByDescending(f => f.Count).ThenBy(f => f.Value.Code).ToList(),
-            snapshot.Categories.Where(c => categoryCounts.ContainsKey(c.Id))
-                .Select(c => new FacetCount<CategoryEntry>(c, categoryCounts[c.Id]))
+            snapshot.Categories.Where(c => categoryCounts[c.Ordinal] > 0)
+                .Select(c => new FacetCount<CategoryEntry>(c, categoryCounts[c.Ordinal]))
                 .OrderBy(f => f.Value.Facet).ThenByDescending(f => f.Count).ThenBy(f => f.Value.Slug).ToList(),
-            ChannelNames.All.Where(c => channelCounts.ContainsKey(c.Channel))
-                .Select(c => new FacetCount<Channels>(c.Channel, channelCounts[c.Channel])).ToList());
+            ChannelNames.All.Select((c, i) => new FacetCount<Channels>(c.Channel, channelCounts[i])).Where(f => f.Count > 0).ToList());
     }
 
-    private static void Increment<TKey>(Dictionary<TKey, int> counts, TKey key) where TKey : notnull =>
-        counts[key] = counts.GetValueOrDefault(key) + 1;
+    /// <summary>The best <paramref name="count"/> hits, best first (ties by ordinal), keeping only a small heap.</summary>
+    private static List<SearchHit> TopRanked(List<SearchHit> hits, int count)
+    {
+        var heap = new PriorityQueue<SearchHit, SearchHit>(count + 1, WorstFirst.Instance);
+        foreach (var hit in hits)
+        {
+            if (heap.Count < count) heap.Enqueue(hit, hit);
+            else if (count > 0 && WorstFirst.Instance.Compare(hit, heap.Peek()) > 0) heap.DequeueEnqueue(hit, hit);
+        }
+        var best = new List<SearchHit>(heap.Count);
+        while (heap.Count > 0) best.Add(heap.Dequeue());
+        best.Reverse();
+        return best;
+    }
+
+    /// <summary>Orders hits worst first: lower score, then higher ordinal.</summary>
+    private sealed class WorstFirst : IComparer<SearchHit>
+    {
+        public static readonly WorstFirst Instance = new();
+
+        public int Compare(SearchHit x, SearchHit y)
+        {
+            var byScore = x.Score.CompareTo(y.Score);
+            return byScore != 0 ? byScore : y.Id.CompareTo(x.Id);
+        }
+    }
 }

@@ -7,6 +7,9 @@ namespace OneStop.Catalogue.Search;
 /// </summary>
 internal static class HitRanking
 {
+    /// <summary>A <c>maxResults</c> that asks for every hit, scored but not ordered.</summary>
+    public const int Unordered = -1;
+
     public static SearchHit[] Rank(IndexData index, string? phrase, QueryScratch scratch, int count, int maxResults)
     {
         var scored = new ScoredDocument[count];
@@ -23,7 +26,7 @@ internal static class HitRanking
             scored[c] = new ScoredDocument(score, d);
         }
 
-        int take = SelectTop(scored, maxResults);
+        int take = maxResults == Unordered ? count : SelectTop(scored, maxResults);
         var hits = new SearchHit[take];
         for (int i = 0; i < take; i++)
         {

@@ -12,7 +12,7 @@ internal static class QueryExecutor
     public static SearchHit[] Execute(IndexData index, ParsedQuery query, int maxResults)
     {
         var terms = query.Terms;
-        if (terms.Count == 0 || maxResults <= 0 || index.DocumentIds.Length == 0)
+        if (terms.Count == 0 || maxResults == 0 || index.DocumentIds.Length == 0)
         {
             return [];
         }

@@ -18,4 +18,5 @@ public sealed record SearchDocument(
 /// <summary>A matching document and its relevance; higher scores are better.</summary>
 /// <param name="Id">The <see cref="SearchDocument.Id"/> of the match.</param>
 /// <param name="Score">Relevance; only comparable between hits of the same query.</param>
-public sealed record SearchHit(int Id, double Score);
+/// <remarks>A struct: a broad query yields thousands of hits, and they should not each cost an allocation.</remarks>
+public readonly record struct SearchHit(int Id, double Score);

@@ -49,4 +49,11 @@ public sealed class SearchIndex
 
         return QueryExecutor.Execute(_data, QueryParser.Parse(query), maxResults);
     }
+
+    /// <summary>
+    /// Every matching document with its final score, in no particular order. For callers that filter
+    /// and count facets over all matches and then rank only the page they show.
+    /// </summary>
+    public SearchHit[] SearchUnordered(string query) =>
+        string.IsNullOrWhiteSpace(query) ? [] : QueryExecutor.Execute(_data, QueryParser.Parse(query), HitRanking.Unordered);
 }

@@ -48,7 +48,9 @@ public static class SearchServices
         var departmentCounts = new int[snapshot.Departments.Count];
         var categoryCounts = new int[snapshot.Categories.Count];
         var channelCounts = new int[ChannelNames.All.Count];
-        var matches = new List<SearchHit>();
+        // Pooled: a broad query matches thousands, and a fresh array that size each time lands on the large object heap.
+        var matches = System.Buffers.ArrayPool<SearchHit>.Shared.Rent(snapshot.Services.Length);
+        var matched = 0;
 
         void Consider(ServiceEntry service, double score)
         {
@@ -62,7 +64,7 @@ public static class SearchServices
             if (inDepartment && inCategory)
                 for (var c = 0; c < channelCounts.Length; c++)
                     if ((service.Channels & ChannelNames.All[c].Channel) != 0) channelCounts[c]++;
-            if (inDepartment && inCategory && inChannel) matches.Add(new SearchHit(service.Ordinal, score));
+            if (inDepartment && inCategory && inChannel) matches[matched++] = new SearchHit(service.Ordinal, score);
         }
 
         var skip = (query.Page - 1) * query.PageSize;
@@ -71,16 +73,18 @@ public static class SearchServices
         {
             // Already in listing order: no ranking needed.
             foreach (var service in snapshot.ByUse) Consider(service, 0);
-            items = matches.Skip(skip).Take(query.PageSize).Select(h => snapshot.Services[h.Id]).ToList();
+            items = matches.Take(matched).Skip(skip).Take(query.PageSize).Select(h => snapshot.Services[h.Id]).ToList();
         }
         else
         {
-            foreach (var hit in snapshot.Index.SearchUnordered(query.Text)) Consider(snapshot.Services[hit.Id], hit.Score);
-            items = TopRanked(matches, skip + query.PageSize).Skip(skip).Select(h => snapshot.Services[h.Id]).ToList();
+            using (var hits = snapshot.Index.SearchUnordered(query.Text))
+                foreach (var hit in hits.Span) Consider(snapshot.Services[hit.Id], hit.Score);
+            items = TopRanked(matches.AsSpan(0, matched), skip + query.PageSize).Skip(skip).Select(h => snapshot.Services[h.Id]).ToList();
         }
 
+        System.Buffers.ArrayPool<SearchHit>.Shared.Return(matches);
         return new ServiceResults(
-            matches.Count,
+            matched,
             items,
             snapshot.Departments.Where(d => departmentCounts[d.Ordinal] > 0)
                 .Select(d => new FacetCount<DepartmentEntry>(d, departmentCounts[d.Ordinal]))
@@ -92,7 +96,7 @@ public static class SearchServices
     }
 
     /// <summary>The best <paramref name="count"/> hits, best first (ties by ordinal), keeping only a small heap.</summary>
-    private static List<SearchHit> TopRanked(List<SearchHit> hits, int count)
+    private static List<SearchHit> TopRanked(ReadOnlySpan<SearchHit> hits, int count)
     {
         var heap = new PriorityQueue<SearchHit, SearchHit>(count + 1, WorstFirst.Instance);
         foreach (var hit in hits)

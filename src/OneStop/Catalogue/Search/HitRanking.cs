@@ -7,26 +7,16 @@ namespace OneStop.Catalogue.Search;
 /// </summary>
 internal static class HitRanking
 {
-    /// <summary>A <c>maxResults</c> that asks for every hit, scored but not ordered.</summary>
-    public const int Unordered = -1;
-
     public static SearchHit[] Rank(IndexData index, string? phrase, QueryScratch scratch, int count, int maxResults)
     {
         var scored = new ScoredDocument[count];
         for (int c = 0; c < count; c++)
         {
             int d = scratch.Candidates[c];
-            float score = scratch.Total[d];
-            if (phrase is not null && (scratch.Fields[d] & Scoring.NameMask) != 0
-                && index.NamePhrases[d].Contains(phrase, StringComparison.Ordinal))
-            {
-                score *= Scoring.PhraseBonus;
-            }
-
-            scored[c] = new ScoredDocument(score, d);
+            scored[c] = new ScoredDocument(FinalScore(index, phrase, scratch, d), d);
         }
 
-        int take = maxResults == Unordered ? count : SelectTop(scored, maxResults);
+        int take = SelectTop(scored, maxResults);
         var hits = new SearchHit[take];
         for (int i = 0; i < take; i++)
         {
@@ -34,6 +24,31 @@ internal static class HitRanking
         }
 
         return hits;
+    }
+
+    /// <summary>Every candidate with its final score, unordered, in a pooled buffer the caller disposes.</summary>
+    public static PooledHits Collect(IndexData index, string? phrase, QueryScratch scratch, int count)
+    {
+        var buffer = System.Buffers.ArrayPool<SearchHit>.Shared.Rent(count);
+        for (int c = 0; c < count; c++)
+        {
+            int d = scratch.Candidates[c];
+            buffer[c] = new SearchHit(index.DocumentIds[d], FinalScore(index, phrase, scratch, d));
+        }
+
+        return new PooledHits(buffer, count);
+    }
+
+    private static float FinalScore(IndexData index, string? phrase, QueryScratch scratch, int d)
+    {
+        float score = scratch.Total[d];
+        if (phrase is not null && (scratch.Fields[d] & Scoring.NameMask) != 0
+            && index.NamePhrases[d].Contains(phrase, StringComparison.Ordinal))
+        {
+            score *= Scoring.PhraseBonus;
+        }
+
+        return score;
     }
 
     /// <summary>Moves the best <paramref name="k"/> items, in order, to the front; returns how many there are.</summary>

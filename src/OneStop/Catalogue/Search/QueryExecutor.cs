@@ -9,12 +9,18 @@ namespace OneStop.Catalogue.Search;
 /// </summary>
 internal static class QueryExecutor
 {
-    public static SearchHit[] Execute(IndexData index, ParsedQuery query, int maxResults)
+    public static SearchHit[] Execute(IndexData index, ParsedQuery query, int maxResults) =>
+        maxResults == 0 ? [] : Run(index, query, (scratch, count) => HitRanking.Rank(index, query.Phrase, scratch, count, maxResults), []);
+
+    public static PooledHits ExecuteUnordered(IndexData index, ParsedQuery query) =>
+        Run(index, query, (scratch, count) => HitRanking.Collect(index, query.Phrase, scratch, count), PooledHits.Empty);
+
+    private static T Run<T>(IndexData index, ParsedQuery query, Func<QueryScratch, int, T> finish, T none)
     {
         var terms = query.Terms;
-        if (terms.Count == 0 || maxResults == 0 || index.DocumentIds.Length == 0)
+        if (terms.Count == 0 || index.DocumentIds.Length == 0)
         {
-            return [];
+            return none;
         }
 
         var variants = new List<Variant>(terms.Count * 4);
@@ -26,7 +32,7 @@ internal static class QueryExecutor
             Resolve(index, terms[t], variants, found);
             if (variants.Count == start)
             {
-                return []; // a term nothing matches: no document can match them all
+                return none; // a term nothing matches: no document can match them all
             }
 
             long cost = 0;
@@ -43,7 +49,7 @@ internal static class QueryExecutor
 
         var scratch = QueryScratch.Rent(index.DocumentIds.Length);
         int count = Accumulate(index, groups, CollectionsMarshal.AsSpan(variants), scratch);
-        var hits = HitRanking.Rank(index, query.Phrase, scratch, count, maxResults);
+        var hits = finish(scratch, count);
         for (int c = 0; c < count; c++)
         {
             scratch.Matched[scratch.Candidates[c]] = 0;

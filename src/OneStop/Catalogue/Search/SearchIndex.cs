@@ -54,6 +54,7 @@ public sealed class SearchIndex
     /// Every matching document with its final score, in no particular order. For callers that filter
     /// and count facets over all matches and then rank only the page they show.
     /// </summary>
-    public SearchHit[] SearchUnordered(string query) =>
-        string.IsNullOrWhiteSpace(query) ? [] : QueryExecutor.Execute(_data, QueryParser.Parse(query), HitRanking.Unordered);
+    /// <remarks>The hits live in a pooled buffer (a broad query has thousands): dispose the result.</remarks>
+    public PooledHits SearchUnordered(string query) =>
+        string.IsNullOrWhiteSpace(query) ? PooledHits.Empty : QueryExecutor.ExecuteUnordered(_data, QueryParser.Parse(query));
 }

@@ -93,6 +93,7 @@ public sealed class CataloguePagesTests(SqliteFixture fixture) : IClassFixture<S
         var (status, page) = await Client.GetPageAsync($"/search?q={typed}");
         Assert.Equal(200, status);
         Assert.NotNull(page.QuerySelector(".govuk-error-summary"));
+        Assert.StartsWith("Error: ", page.Title);
         Assert.Equal(typed, page.QuerySelector("input[name='q']")!.GetAttribute("value"));
     }
 

@@ -5,6 +5,12 @@ using OneStop.Platform;
 using OneStop.Platform.Cli;
 using OneStop.Platform.Database;
 
+if (CommandLine.WantsHelp(args))
+{
+    Console.WriteLine(CommandLine.Usage);
+    return 0;
+}
+
 var (commandWords, configurationArgs) = CommandLine.Split(args);
 var builder = WebApplication.CreateBuilder(configurationArgs);
 // A command's output is for the person at the terminal; the server's logs are not.

@@ -13,7 +13,8 @@ internal static class CatalogueCommands
             await error.WriteLineAsync("Usage: catalogue import FILE | catalogue export FILE   (FILE ends in .json or .csv)");
             return 2;
         }
-        var path = words[1];
+        // Absolute in every message: `dotnet run` starts the app in its project folder, not the caller's.
+        var path = Path.GetFullPath(words[1]);
         if (ImportCatalogue.FormatOf(path) is not { } format)
         {
             await error.WriteLineAsync($"Cannot tell the format of '{path}': the file name must end in .json or .csv.");
@@ -23,6 +24,11 @@ internal static class CatalogueCommands
         await using var scope = services.CreateAsyncScope();
         if (words[0] == "export")
         {
+            if (Path.GetDirectoryName(path) is { } folder && !Directory.Exists(folder))
+            {
+                await error.WriteLineAsync($"There is no folder '{folder}' to export into.");
+                return 2;
+            }
             await using var file = File.Create(path);
             var count = await scope.ServiceProvider.GetRequiredService<ExportCatalogue>().RunAsync(file, format, cancellationToken);
             await output.WriteLineAsync($"Exported {count} services to {path}.");

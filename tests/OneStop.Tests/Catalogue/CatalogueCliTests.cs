@@ -140,11 +140,39 @@ public abstract class CatalogueCliTests(Provider provider) : IAsyncLifetime
         Assert.Equal("Service 1500", last.GetProperty("name").GetString());
     }
 
+    [Fact]
+    public async Task CatalogueImport_CsvNotInUtf8_IsRejectedInsteadOfStoringGarbage()
+    {
+        var csv = string.Join(",", OneStop.Catalogue.Import.CatalogueCsv.Header) + "\n" + "x,TD,live,transport,counter,Name,";
+        var bytes = new List<byte>(Encoding.UTF8.GetBytes(csv)) { 0xB9, 0x42 }; // 申 in Big5: not UTF-8
+        var file = TempFile(".csv", "");
+        await File.WriteAllBytesAsync(file, [.. bytes], TestContext.Current.CancellationToken);
+
+        var result = await Cli.RunAsync(["catalogue", "import", file, .. _app.CliConfiguration]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("line 2 (encoding): The file is not UTF-8 text.", result.Error);
+    }
+
+    [Fact]
+    public async Task CatalogueImport_JsonWithMisspeltField_IsRejectedNamingTheField()
+    {
+        var file = TempFile(".json", NewDepartmentJson.Replace("%CATEGORY%", await AnyCategoryAsync())
+            .Replace("\"pledgedWorkingDays\"", "\"pledgedWorkDays\""));
+
+        var result = await Cli.RunAsync(["catalogue", "import", file, .. _app.CliConfiguration]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("unknown field 'pledgedWorkDays'", result.Error);
+        Assert.Equal(404, (await _app.CreateClient().GetTextAsync("/api/v1/services/register-a-kite")).Status);
+    }
+
     [Theory]
     [InlineData("catalogue import file.txt", 2, "must end in .json or .csv")]
     [InlineData("catalogue import /no/such/file.json", 2, "There is no file")]
     [InlineData("catalogue", 2, "Usage: catalogue import FILE")]
     [InlineData("frobnicate", 2, "Unknown command 'frobnicate'")]
+    [InlineData("catalogue export /no/such/folder/x.json", 2, "There is no folder '/no/such/folder'")]
     public async Task Cli_BadArguments_ExplainsAndExitsWith2(string command, int exitCode, string message)
     {
         var result = await Cli.RunAsync([.. command.Split(' '), .. _app.CliConfiguration]);

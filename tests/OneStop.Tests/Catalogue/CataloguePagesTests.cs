@@ -47,11 +47,31 @@ public sealed class CataloguePagesTests(SqliteFixture fixture) : IClassFixture<S
     }
 
     [Fact]
-    public async Task ServicePage_OnlineService_ShowsStartNow()
+    public async Task ServicePage_OnlineServiceWithItsOwnAddress_StartNowLeadsThere()
     {
-        var online = await Client.GetJsonAsync("/api/v1/services?channel=online-submission&pageSize=1");
-        var (_, page) = await Client.GetPageAsync($"/services/{online.Slugs().First()}");
-        Assert.NotNull(page.QuerySelector("a.govuk-button--start"));
+        var details = await OnlineServicesAsync();
+        var external = details.First(d => d.GetProperty("externalUrl").ValueKind == System.Text.Json.JsonValueKind.String);
+        var (_, page) = await Client.GetPageAsync($"/services/{external.GetProperty("slug").GetString()}");
+        Assert.Equal(external.GetProperty("externalUrl").GetString(), page.QuerySelector("a.govuk-button--start")?.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task ServicePage_OnlineServiceWithoutAnAddress_PointsToTheDepartmentWebsiteInsteadOfADeadEnd()
+    {
+        var details = await OnlineServicesAsync();
+        var internalOnly = details.First(d => d.GetProperty("externalUrl").ValueKind == System.Text.Json.JsonValueKind.Null);
+        var (_, page) = await Client.GetPageAsync($"/services/{internalOnly.GetProperty("slug").GetString()}");
+        Assert.Null(page.QuerySelector("a.govuk-button--start"));
+        Assert.Equal(internalOnly.GetProperty("department").GetProperty("website").GetString(),
+            page.QuerySelector(".govuk-inset-text a")?.GetAttribute("href"));
+    }
+
+    private async Task<List<System.Text.Json.JsonElement>> OnlineServicesAsync()
+    {
+        var list = await Client.GetJsonAsync("/api/v1/services?channel=online-submission&pageSize=100");
+        var details = new List<System.Text.Json.JsonElement>();
+        foreach (var slug in list.Slugs()) details.Add(await Client.GetJsonAsync($"/api/v1/services/{slug}"));
+        return details.Where(d => d.GetProperty("status").GetString() == "live").ToList();
     }
 
     [Fact]
@@ -62,7 +82,7 @@ public sealed class CataloguePagesTests(SqliteFixture fixture) : IClassFixture<S
             .First(i => i.GetProperty("status").GetString() == "live" && i.GetProperty("channels").EnumerateArray().Select(c => c.GetString()).SequenceEqual(["counter"]));
         var (_, page) = await Client.GetPageAsync($"/services/{counterOnly.GetProperty("slug").GetString()}");
         Assert.Null(page.QuerySelector("a.govuk-button--start"));
-        Assert.Contains("at a counter", page.QuerySelector(".govuk-inset-text")!.TextContent);
+        Assert.Contains("cannot use this service online yet", page.QuerySelector(".govuk-inset-text")!.TextContent);
     }
 
     [Fact]

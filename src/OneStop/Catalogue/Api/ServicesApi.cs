@@ -92,6 +92,7 @@ public static class ServiceDetails
         db.Services.AsNoTracking()
             .Include(s => s.Department)
             .Include(s => s.Categories.OrderBy(c => c.Facet).ThenBy(c => c.Slug))
-            .AsSplitQuery()
+            // One round trip: a service has a handful of categories, so the joined rows stay few.
+            .AsSingleQuery()
             .FirstOrDefaultAsync(s => s.Slug == slug.ToLowerInvariant(), cancellationToken);
 }

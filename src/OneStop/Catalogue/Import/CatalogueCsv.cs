@@ -13,6 +13,23 @@ public static class CatalogueCsv
         "fees_en", "fees_zh_hk", "fees_zh_cn", "pledged_working_days", "external_url", "usage",
     ];
 
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The first line holding bytes that are not UTF-8, or null when the whole file is UTF-8.</summary>
+    public static int? FirstInvalidUtf8Line(byte[] content)
+    {
+        try
+        {
+            StrictUtf8.GetCharCount(content);
+            return null;
+        }
+        catch (System.Text.DecoderFallbackException e)
+        {
+            var end = Math.Clamp(e.Index, 0, content.Length);
+            return 1 + content.AsSpan(0, end).Count((byte)'\n');
+        }
+    }
+
     public static CatalogueRows Read(TextReader text, List<ImportError> errors)
     {
         var services = new List<Located<ServiceDto>>();
@@ -26,7 +43,8 @@ public static class CatalogueCsv
         var missing = Header.Where(h => !header.Contains(h)).ToList();
         if (missing.Count > 0)
         {
-            errors.Add(new ImportError(1, "header", $"Missing column(s): {string.Join(", ", missing)}."));
+            var hint = header.Count == 1 && header[0].Contains(';') ? " The columns seem to be separated by ';': separate them with commas." : "";
+            errors.Add(new ImportError(1, "header", $"Missing column(s): {string.Join(", ", missing)}.{hint}"));
             return new CatalogueRows([], [], services);
         }
         var column = Header.ToDictionary(h => h, h => header.IndexOf(h));
@@ -37,8 +55,17 @@ public static class CatalogueCsv
             var (line, fields) = (records.Current.Line, records.Current.Fields);
             if (fields.All(string.IsNullOrWhiteSpace)) continue;
             var row = $"row {++rowNumber}";
+            if (records.Current.UnclosedQuote)
+            {
+                errors.Add(new ImportError(line, row, "a quoted cell is never closed: add the missing \" (the rest of the file was read as that cell)."));
+                break;
+            }
             if (fields.Count != header.Count)
+            {
+                // Its cells are out of place, so checking them would only add confusing follow-on errors.
                 errors.Add(new ImportError(line, row, $"has {fields.Count} cells; the header has {header.Count}."));
+                continue;
+            }
 
             string? Cell(string name) => column[name] < fields.Count && !string.IsNullOrWhiteSpace(fields[column[name]]) ? fields[column[name]].Trim() : null;
             TextDto? Text(string name, bool optional = false)
@@ -50,7 +77,7 @@ public static class CatalogueCsv
             {
                 if (Cell(name) is not { } value) return null;
                 if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= max) return n;
-                errors.Add(new ImportError(line, row, $"{name} '{value}' is not a whole number."));
+                errors.Add(new ImportError(line, row, $"{name} '{value}' must be a whole number, 0 or more."));
                 return null;
             }
 

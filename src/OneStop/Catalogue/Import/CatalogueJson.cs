@@ -15,6 +15,8 @@ public static class CatalogueJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         AllowTrailingCommas = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
+        // A misspelt field ("externalUri") must be an error, not a silent loss of the value.
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
     public static CatalogueRows Read(byte[] utf8, out ImportError? syntaxError)
@@ -27,7 +29,7 @@ public static class CatalogueJson
         }
         catch (JsonException e)
         {
-            syntaxError = new ImportError((int)(e.LineNumber ?? -1) + 1, e.Path ?? "$", "The file is not valid catalogue JSON: " + FirstSentence(e.Message));
+            syntaxError = new ImportError((int)(e.LineNumber ?? -1) + 1, e.Path ?? "$", Explain(e));
             return new CatalogueRows([], [], []);
         }
         if (file is null)
@@ -74,10 +76,25 @@ public static class CatalogueJson
         return result;
     }
 
-    private static string FirstSentence(string message)
+    /// <summary>Says what is wrong in the file's terms, not in .NET's type names.</summary>
+    private static string Explain(JsonException e)
     {
-        var end = message.IndexOf(". ", StringComparison.Ordinal);
-        return end > 0 ? message[..(end + 1)] : message;
+        var message = e.Message;
+        if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+        {
+            var name = System.Text.RegularExpressions.Regex.Match(message, "property '([^']*)'").Groups[1].Value;
+            return $"unknown field '{name}'; see docs/catalogue-format.md for the field names.";
+        }
+        if (message.Contains("could not be converted to", StringComparison.Ordinal))
+        {
+            var expected = message.Contains("Int32") || message.Contains("Int64") ? "a whole number"
+                : message.Contains("List") ? "a list [...]"
+                : message.Contains("String") ? "text in quotes"
+                : message.Contains("TextDto") ? "an object with en, zh-HK and zh-CN"
+                : "a different kind of value";
+            return $"this value should be {expected}.";
+        }
+        return "the file is not valid JSON here (check for a missing or extra comma, quote or bracket).";
     }
 
 }

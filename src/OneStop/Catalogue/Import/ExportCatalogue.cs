@@ -15,7 +15,8 @@ public sealed class ExportCatalogue(OneStopDb db)
 
         if (format == CatalogueFormat.Csv)
         {
-            await using var writer = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true);
+            // With a byte order mark, so that spreadsheet programs open the Chinese text as UTF-8.
+            await using var writer = new StreamWriter(output, new UTF8Encoding(true), leaveOpen: true);
             CatalogueCsv.Write(writer, rows);
             return rows.Count;
         }

@@ -33,6 +33,12 @@ public sealed class ImportCatalogue(OneStopDb db, TimeProvider time, CatalogueCa
             rows = CatalogueJson.Read(content, out var syntaxError);
             if (syntaxError is not null) errors.Add(syntaxError);
         }
+        else if (CatalogueCsv.FirstInvalidUtf8Line(content) is { } badLine)
+        {
+            // Decoding would silently turn Big5 or GB2312 into replacement characters and import garbage.
+            errors.Add(new ImportError(badLine, "encoding", "The file is not UTF-8 text. Save it as \"CSV UTF-8\" and import it again."));
+            rows = new CatalogueRows([], [], []);
+        }
         else
         {
             using var reader = new StreamReader(new MemoryStream(content), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);

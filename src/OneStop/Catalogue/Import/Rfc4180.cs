@@ -9,7 +9,8 @@ namespace OneStop.Catalogue.Import;
 /// </summary>
 public static class Rfc4180
 {
-    public sealed record Record(int Line, IReadOnlyList<string> Fields);
+    /// <param name="UnclosedQuote">The file ended inside a quoted cell that this record opened.</param>
+    public sealed record Record(int Line, IReadOnlyList<string> Fields, bool UnclosedQuote = false);
 
     public static IEnumerable<Record> Read(TextReader reader)
     {
@@ -65,7 +66,7 @@ public static class Rfc4180
         if (any)
         {
             fields.Add(field.ToString());
-            yield return new Record(recordLine, [.. fields]);
+            yield return new Record(recordLine, [.. fields], inQuotes);
         }
     }
 

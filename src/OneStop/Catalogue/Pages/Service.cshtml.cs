@@ -10,11 +10,15 @@ public sealed class ServiceModel(OneStopDb db) : PageModel
 {
     public Service Service { get; private set; } = null!;
 
-    /// <summary>Only a live service that can be applied for online gets "Start now".</summary>
-    public bool CanStart => Service.Status == ServiceStatus.Live &&
-        (Service.Channels.HasFlag(Channels.OnlineSubmission) || Service.ExternalUrl is not null);
+    /// <summary>
+    /// "Start now" only when it leads somewhere: the service's own online address. Until OneStop's
+    /// e-forms host a service's form, a service that is online without an address of its own points
+    /// to its department's website instead of to a dead end.
+    /// </summary>
+    public bool CanStart => Service.Status == ServiceStatus.Live && Service.ExternalUrl is not null;
 
-    public string StartUrl => Service.ExternalUrl ?? Url.Content($"~/services/{Service.Slug}/start");
+    public bool OnlineAtDepartment => Service.Status == ServiceStatus.Live && Service.ExternalUrl is null &&
+        Service.Channels.IsOnline() && Service.Department.Website is not null;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {

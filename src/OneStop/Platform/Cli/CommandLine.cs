@@ -10,6 +10,21 @@ namespace OneStop.Platform.Cli;
 /// </summary>
 public static class CommandLine
 {
+    public const string Usage = """
+        Usage: dotnet run --project src/OneStop -- [COMMAND] [--Setting value ...]
+
+        Without a command the web portal starts. Commands:
+          migrate                  apply the database migrations, then exit
+          catalogue import FILE    import a catalogue file (.json or .csv), all or nothing
+          catalogue export FILE    export the catalogue (.json: everything; .csv: services)
+
+        Settings are configuration keys, e.g. --ConnectionStrings:OneStop "Data Source=data/onestop.db"
+        --Database:Provider postgres. See docs/configuration.md. Give FILE as an absolute path: `dotnet run`
+        runs the app in its project folder.
+        """;
+
+    public static bool WantsHelp(string[] args) => args is ["--help"] or ["-h"] or ["help"];
+
     public static (string[] Words, string[] ConfigurationArgs) Split(string[] args)
     {
         var firstOption = Array.FindIndex(args, a => a.StartsWith("--", StringComparison.Ordinal));
@@ -29,7 +44,8 @@ public static class CommandLine
                 await app.Services.MigrateOnStartIfConfiguredAsync();
                 return await CatalogueCommands.RunAsync(app.Services, words[1..], Console.Out, Console.Error, cancellation);
             default:
-                await Console.Error.WriteLineAsync($"Unknown command '{words[0]}'. Commands: migrate, catalogue import FILE, catalogue export FILE.");
+                await Console.Error.WriteLineAsync($"Unknown command '{words[0]}'.");
+                await Console.Error.WriteLineAsync(Usage);
                 return 2;
         }
     }

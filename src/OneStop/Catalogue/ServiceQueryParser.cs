@@ -30,9 +30,14 @@ public static class ServiceQueryParser
         if (!string.IsNullOrEmpty(pageSize) && (!int.TryParse(pageSize, out size) || size < 1 || size > ServiceQuery.MaxPageSize))
             errors["pageSize"] = [$"Page size must be a whole number from 1 to {ServiceQuery.MaxPageSize}."];
 
-        var query = new ServiceQuery(q?.Trim(), dept, cat, chan,
+        // Control characters (a pasted NUL, say) mean nothing to search and only garble titles.
+        var text = q is null ? null : new string(q.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        var query = new ServiceQuery(text, dept, cat, chan,
             errors.ContainsKey("page") ? 1 : pageNumber,
             errors.ContainsKey("pageSize") ? ServiceQuery.DefaultPageSize : size);
         return (query, errors);
     }
 }
+
+/// <summary>What the search box shows: the text to keep, and the error to show beside it, if any.</summary>
+public sealed record SearchBox(string? Text, string? Error = null);

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Http.HttpResults;
 using OneStop.Catalogue;
 using OneStop.Platform.Localisation;
 
@@ -16,8 +18,12 @@ public static class InsightsModule
 
     public static IEndpointRouteBuilder MapInsights(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/insights/digitisation", async (CatalogueCache cache, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/api/v1/insights/digitisation", async Task<Results<Ok<DigitisationResponse>, ValidationProblem>> (
+                CatalogueCache cache, CancellationToken cancellationToken,
+                [Description(OneStop.Catalogue.Api.ServicesApi.LangDescription)] string? lang = null) =>
             {
+                if (!OneStop.Catalogue.Api.ApiLanguage.IsValid(lang))
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["lang"] = [OneStop.Catalogue.Api.ApiLanguage.Error] });
                 var report = Digitisation.Measure(await cache.GetAsync(cancellationToken));
                 var o = report.Overall;
                 var language = Languages.Current;

@@ -114,7 +114,35 @@ public sealed class CataloguePagesTests(SqliteFixture fixture) : IClassFixture<S
         Assert.Equal(200, status);
         Assert.NotNull(page.QuerySelector(".govuk-error-summary"));
         Assert.StartsWith("Error: ", page.Title);
-        Assert.Equal(typed, page.QuerySelector("input[name='q']")!.GetAttribute("value"));
+        var input = page.QuerySelector("input[name='q']")!;
+        Assert.Equal(typed, input.GetAttribute("value"));
+        Assert.Contains("govuk-input--error", input.ClassName);
+        Assert.Equal("search-q-error", input.GetAttribute("aria-describedby"));
+        Assert.Empty(page.QuerySelectorAll(".onestop-service-list__item"));
+    }
+
+    [Fact]
+    public async Task SearchPage_WithAFilter_ShowsItInWordsWithALinkThatRemovesIt()
+    {
+        var (_, page) = await Client.GetPageAsync("/search?q=licence&channel=e-payment");
+        var remove = page.QuerySelectorAll("main a").First(a => a.TextContent.StartsWith("Remove filter: Pay online"));
+        Assert.Equal("/search?q=licence", remove.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task SearchPage_PagePastTheEnd_SaysSoAndLinksToTheFirstPage()
+    {
+        var (status, page) = await Client.GetPageAsync("/search?q=licence&page=999");
+        Assert.Equal(200, status);
+        Assert.Contains("There is no page 999", page.QuerySelector("main")!.TextContent);
+    }
+
+    [Fact]
+    public async Task NotFoundPage_LanguageSwitcher_LinksToTheRequestedAddressNotTheErrorPage()
+    {
+        var (_, page) = await Client.GetPageAsync("/zh-hk/no-such-page?x=1");
+        var links = page.QuerySelectorAll(".govuk-language-navigation__link").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(["/no-such-page?x=1", "/zh-cn/no-such-page?x=1"], links);
     }
 
     [Fact]

@@ -31,6 +31,14 @@ public abstract class DigitisationTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Digitisation_BadLang_Answers400LikeTheOtherApis()
+    {
+        var (status, body) = await Client.GetTextAsync("/api/v1/insights/digitisation?lang=fr");
+        Assert.Equal(400, status);
+        Assert.Contains("\"lang\"", body);
+    }
+
+    [Fact]
     public async Task ProgressPage_ChartAndTable_ShowTheSameShares()
     {
         var (status, page) = await Client.GetPageAsync("/progress");

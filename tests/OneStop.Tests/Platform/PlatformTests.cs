@@ -40,6 +40,11 @@ public sealed class PlatformTests(SqliteFixture fixture) : IClassFixture<SqliteF
         Assert.True(paths.TryGetProperty("/api/v1/services", out _));
         Assert.True(paths.TryGetProperty("/api/v1/services/{slug}", out _));
         Assert.True(paths.TryGetProperty("/api/v1/insights/digitisation", out _));
+        var get = paths.GetProperty("/api/v1/services/{slug}").GetProperty("get");
+        Assert.True(get.GetProperty("responses").TryGetProperty("404", out _));
+        var q = paths.GetProperty("/api/v1/services").GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .First(p => p.GetProperty("name").GetString() == "q");
+        Assert.Contains("Traditional", q.GetProperty("description").GetString());
     }
 
     [Fact]
@@ -93,11 +98,32 @@ public sealed class LocalisationTests
     public void Strings_EveryKey_ExistsInAllThreeLanguagesAndIsNotEmpty()
     {
         var text = new Text();
-        var english = text.Keys(Language.En).ToHashSet();
+        // English alone has singular forms ("1 service"); Chinese has none.
+        var english = text.Keys(Language.En).Where(k => !k.EndsWith(".one", StringComparison.Ordinal)).ToHashSet();
         foreach (var language in new[] { Language.ZhHk, Language.ZhCn })
         {
             Assert.Equal(english.Order(), text.Keys(language).Order());
             Assert.All(english, key => Assert.False(string.IsNullOrWhiteSpace(text.Get(language, key)), $"{language} {key}"));
+        }
+    }
+
+    [Theory]
+    [InlineData("en", 1, "1 service")]
+    [InlineData("en", 2, "2 services")]
+    [InlineData("en", 0, "0 services")]
+    [InlineData("zh-HK", 1, "1 項服務")]
+    [InlineData("zh-CN", 3, "3 项服务")]
+    public void Count_InEachLanguage_UsesTheSingularOnlyWhereTheLanguageHasOne(string culture, int count, string expected)
+    {
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            Assert.Equal(expected, new Text().Count("search.count", count));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
         }
     }
 

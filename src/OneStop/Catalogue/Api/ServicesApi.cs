@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Platform.Database;
@@ -25,19 +26,28 @@ public sealed record ServiceDetail(string Slug, string Language, string Name, st
 /// <summary>GET /api/v1/services and /api/v1/services/{slug}.</summary>
 public static class ServicesApi
 {
+    // Page numbers arrive as text so that a bad one gets our own problem details, not a framework error.
+    internal const string LangDescription = "en, zh-HK or zh-CN; without it, the onestop-lang cookie, then Accept-Language.";
+
     public static RouteGroupBuilder MapServicesApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/services").WithTags("Catalogue");
         group.MapGet("/", List).WithName("ListServices")
             .WithSummary("Search and filter services; without q, lists them by use.");
-        group.MapGet("/{slug}", Get).WithName("GetService").WithSummary("One service in the requested language.");
+        group.MapGet("/{slug}", Get).WithName("GetService").WithSummary("One service in the requested language.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
     private static async Task<Results<Ok<ServiceList>, ValidationProblem>> List(
         HttpRequest request, CatalogueCache cache, Text text, CancellationToken cancellationToken,
-        string? q = null, string? lang = null, string? department = null, string? category = null,
-        string? channel = null, string? page = null, string? pageSize = null)
+        [Description("Words to search for, in English, Traditional or Simplified Chinese; up to 200 characters.")] string? q = null,
+        [Description(LangDescription)] string? lang = null,
+        [Description("A department code, e.g. TD.")] string? department = null,
+        [Description("A category slug (topic, life event or audience), e.g. transport.")] string? category = null,
+        [Description("One of online-submission, e-payment, e-delivery, sign-in, counter.")] string? channel = null,
+        [Description("Page number, a whole number from 1; default 1.")] string? page = null,
+        [Description("Results a page, a whole number from 1 to 100; default 20.")] string? pageSize = null)
     {
         var snapshot = await cache.GetAsync(cancellationToken);
         var (query, errors) = ServiceQueryParser.Parse(snapshot, q, department, category, channel, page, pageSize);
@@ -57,7 +67,8 @@ public static class ServicesApi
     }
 
     private static async Task<Results<Ok<ServiceDetail>, ProblemHttpResult, ValidationProblem>> Get(
-        string slug, HttpRequest request, OneStopDb db, CancellationToken cancellationToken, string? lang = null)
+        [Description("The service's slug, e.g. renew-a-driving-licence.")] string slug, HttpRequest request, OneStopDb db,
+        CancellationToken cancellationToken, [Description(LangDescription)] string? lang = null)
     {
         if (!ApiLanguage.IsValid(lang)) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["lang"] = [ApiLanguage.Error] });
         var service = await ServiceDetails.FindAsync(db, slug, cancellationToken);

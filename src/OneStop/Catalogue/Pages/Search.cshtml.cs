@@ -30,6 +30,16 @@ public sealed class SearchModel(CatalogueCache cache) : PageModel
         PageLinks.With(Url.Content("~/search"), ("q", Query.Text), ("department", department), ("category", category),
             ("channel", channel), ("page", page == 1 ? null : page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
+    /// <summary>Each chosen filter, in words, with the link that removes it alone.</summary>
+    public IReadOnlyList<(string Name, string RemoveLink)> SelectedFilters(Func<string, string> text)
+    {
+        var filters = new List<(string, string)>();
+        if (Query.Department is { } d) filters.Add((d.Name.Current, Link(null, CurrentCategory, CurrentChannel)));
+        if (Query.Category is { } c) filters.Add((c.Name.Current, Link(CurrentDepartment, null, CurrentChannel)));
+        if (Query.Channel is { } ch) filters.Add((text("channel." + ch.Name()), Link(CurrentDepartment, CurrentCategory, null)));
+        return filters;
+    }
+
     public string? CurrentDepartment => Query.Department?.Code;
     public string? CurrentCategory => Query.Category?.Slug;
     public string? CurrentChannel => Query.Channel?.Name();

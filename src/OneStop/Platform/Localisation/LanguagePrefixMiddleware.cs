@@ -53,14 +53,18 @@ public static class LanguageLinks
     /// <summary>The same page in another language: the current path and query under that language's prefix.</summary>
     public static string SamePageIn(this HttpRequest request, Language language)
     {
-        var pathBase = request.PathBase.Value ?? "";
+        // On an error page, the page that was asked for, not /error/404.
+        var original = request.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>();
+        var pathBase = (original is null ? request.PathBase.Value : original.OriginalPathBase) ?? "";
+        var requestPath = original is null ? request.Path.Value : original.OriginalPath;
+        var queryString = original is null ? request.QueryString.Value : original.OriginalQueryString;
         // Strip our own language prefix from PathBase, keeping any base a reverse proxy added before it.
         var current = Languages.Current.PathPrefix();
         if (current.Length > 0 && pathBase.EndsWith(current, StringComparison.OrdinalIgnoreCase))
             pathBase = pathBase[..^current.Length];
-        var path = request.Path.Value is null or "/" ? "/" : request.Path.Value;
+        var path = requestPath is null or "" or "/" ? "/" : requestPath;
         var prefix = language.PathPrefix();
         var target = prefix.Length > 0 && path == "/" ? prefix + "/" : prefix + path;
-        return pathBase + target + request.QueryString;
+        return pathBase + target + queryString;
     }
 }

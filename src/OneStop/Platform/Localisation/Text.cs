@@ -30,6 +30,17 @@ public sealed class Text
     public string this[string key, params object?[] args] =>
         string.Format(CultureInfo.CurrentCulture, Get(Languages.Current, key), args);
 
+    /// <summary>
+    /// A count in words: the key's ".one" form for exactly one where the language has one (English),
+    /// else the key itself. Chinese has no plural forms, so its files need only the plain key.
+    /// </summary>
+    public string Count(string key, int count)
+    {
+        var language = Languages.Current;
+        var one = count == 1 && _strings[language].TryGetValue(key + ".one", out var singular) ? singular : Get(language, key);
+        return string.Format(CultureInfo.CurrentCulture, one, count);
+    }
+
     public string Get(Language language, string key) =>
         _strings[language].TryGetValue(key, out var value) ? value : $"[{key}]";
 

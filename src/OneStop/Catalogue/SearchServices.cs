@@ -2,8 +2,11 @@ using OneStop.Catalogue.Search;
 
 namespace OneStop.Catalogue;
 
-/// <summary>What a person or client asks of the catalogue: words, filters and a page.</summary>
-public sealed record ServiceQuery(string? Text, DepartmentEntry? Department, CategoryEntry? Category, Channels? Channel, int Page, int PageSize)
+/// <summary>
+/// What a person or client asks of the catalogue: words, filters and a page. A service must be in
+/// every one of <paramref name="Categories"/> (say a topic and an audience).
+/// </summary>
+public sealed record ServiceQuery(string? Text, DepartmentEntry? Department, IReadOnlyList<CategoryEntry> Categories, Channels? Channel, int Page, int PageSize)
 {
     public const int MaxTextLength = 200;
     public const int MaxPageSize = 100;
@@ -25,7 +28,8 @@ public sealed record ServiceResults(
 /// <summary>
 /// The one place where the catalogue is searched and filtered, for the search page, the browse pages
 /// and the API alike. Facet counts are disjunctive: each facet counts the results of every other
-/// filter, so choosing a department still shows how many results the other departments have.
+/// filter, so choosing a department still shows how many results the other departments have; each
+/// category facet (topic, life event, audience) likewise ignores its own choice but not the others'.
 /// It runs on every search, so it counts into arrays indexed by ordinals and ranks only as many
 /// matches as the requested page needs.
 /// </summary>
@@ -33,7 +37,7 @@ public static class SearchServices
 {
     public static ServiceResults Run(CatalogueSnapshot snapshot, ServiceQuery query)
     {
-        var unfiltered = string.IsNullOrWhiteSpace(query.Text) && query.Department is null && query.Category is null && query.Channel is null;
+        var unfiltered = string.IsNullOrWhiteSpace(query.Text) && query.Department is null && query.Categories.Count == 0 && query.Channel is null;
         if (unfiltered)
         {
             // The plain listing is the same for everyone until the catalogue changes: count it once per snapshot.
@@ -51,16 +55,30 @@ public static class SearchServices
         // Pooled: a broad query matches thousands, and a fresh array that size each time lands on the large object heap.
         var matches = System.Buffers.ArrayPool<SearchHit>.Shared.Rent(snapshot.Services.Length);
         var matched = 0;
+        // Per facet group (index = CategoryFacet - 1): the chosen categories' ordinals.
+        var chosen = new int[3][];
+        for (var g = 0; g < 3; g++)
+            chosen[g] = [.. query.Categories.Where(c => (int)c.Facet - 1 == g).Select(c => c.Ordinal)];
 
         void Consider(ServiceEntry service, double score)
         {
             var inDepartment = query.Department is null || service.Department.Ordinal == query.Department.Ordinal;
-            var inCategory = query.Category is null || Array.IndexOf(service.CategoryOrdinals, query.Category.Ordinal) >= 0;
             var inChannel = query.Channel is null || (service.Channels & query.Channel.Value) != 0;
+            Span<bool> inGroup = stackalloc bool[3];
+            for (var g = 0; g < 3; g++)
+            {
+                inGroup[g] = true;
+                foreach (var c in chosen[g]) inGroup[g] &= Array.IndexOf(service.CategoryOrdinals, c) >= 0;
+            }
+            var inCategory = inGroup[0] && inGroup[1] && inGroup[2];
 
             if (inCategory && inChannel) departmentCounts[service.Department.Ordinal]++;
             if (inDepartment && inChannel)
-                foreach (var c in service.CategoryOrdinals) categoryCounts[c]++;
+                foreach (var c in service.CategoryOrdinals)
+                {
+                    var g = (int)snapshot.Categories[c].Facet - 1;
+                    if ((g == 0 || inGroup[0]) && (g == 1 || inGroup[1]) && (g == 2 || inGroup[2])) categoryCounts[c]++;
+                }
             if (inDepartment && inCategory)
                 for (var c = 0; c < channelCounts.Length; c++)
                     if ((service.Channels & ChannelNames.All[c].Channel) != 0) channelCounts[c]++;

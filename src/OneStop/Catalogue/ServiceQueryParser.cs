@@ -4,7 +4,7 @@ namespace OneStop.Catalogue;
 public static class ServiceQueryParser
 {
     public static (ServiceQuery Query, Dictionary<string, string[]> Errors) Parse(CatalogueSnapshot snapshot,
-        string? q, string? department, string? category, string? channel, string? page, string? pageSize)
+        string? q, string? department, IEnumerable<string?>? categories, string? channel, string? page, string? pageSize)
     {
         var errors = new Dictionary<string, string[]>();
         if (q is { Length: > ServiceQuery.MaxTextLength })
@@ -14,9 +14,12 @@ public static class ServiceQueryParser
         if (!string.IsNullOrWhiteSpace(department) && !snapshot.DepartmentsByCode.TryGetValue(department.Trim(), out dept))
             errors["department"] = [$"There is no department with code '{department}'."];
 
-        CategoryEntry? cat = null;
-        if (!string.IsNullOrWhiteSpace(category) && !snapshot.CategoriesBySlug.TryGetValue(category.Trim(), out cat))
-            errors["category"] = [$"There is no category '{category}'."];
+        var cats = new List<CategoryEntry>();
+        foreach (var category in (categories ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Distinct())
+        {
+            if (snapshot.CategoriesBySlug.TryGetValue(category!.Trim(), out var cat)) cats.Add(cat);
+            else errors["category"] = [$"There is no category '{category}'."];
+        }
 
         Channels? chan = null;
         if (!string.IsNullOrWhiteSpace(channel) && (chan = ChannelNames.Parse(channel)) is null)
@@ -32,7 +35,7 @@ public static class ServiceQueryParser
 
         // Control characters (a pasted NUL, say) mean nothing to search and only garble titles.
         var text = q is null ? null : new string(q.Where(c => !char.IsControl(c)).ToArray()).Trim();
-        var query = new ServiceQuery(text, dept, cat, chan,
+        var query = new ServiceQuery(text, dept, cats, chan,
             errors.ContainsKey("page") ? 1 : pageNumber,
             errors.ContainsKey("pageSize") ? ServiceQuery.DefaultPageSize : size);
         return (query, errors);

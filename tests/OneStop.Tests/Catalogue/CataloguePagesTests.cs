@@ -130,6 +130,21 @@ public sealed class CataloguePagesTests(SqliteFixture fixture) : IClassFixture<S
     }
 
     [Fact]
+    public async Task SearchPage_AnotherTopic_ReplacesTheChosenTopicButKeepsTheAudience()
+    {
+        var facets = (await Client.GetJsonAsync("/api/v1/services?pageSize=1")).GetProperty("facets").GetProperty("categories").EnumerateArray().ToList();
+        var topics = facets.Where(c => c.GetProperty("facet").GetString() == "topic").Select(c => c.GetProperty("value").GetString()).ToList();
+        var audience = facets.First(c => c.GetProperty("facet").GetString() == "audience").GetProperty("value").GetString();
+
+        var (_, page) = await Client.GetPageAsync($"/search?category={topics[0]}&category={audience}");
+        var links = page.QuerySelectorAll(".onestop-facets a").Select(a => a.GetAttribute("href")!).ToList();
+        var toOtherTopic = links.First(l => l.Contains($"category={topics[1]}"));
+
+        Assert.DoesNotContain($"category={topics[0]}", toOtherTopic);
+        Assert.Contains($"category={audience}", toOtherTopic);
+    }
+
+    [Fact]
     public async Task SearchPage_PagePastTheEnd_SaysSoAndLinksToTheFirstPage()
     {
         var (status, page) = await Client.GetPageAsync("/search?q=licence&page=999");

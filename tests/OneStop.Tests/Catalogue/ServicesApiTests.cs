@@ -87,6 +87,30 @@ public abstract class ServicesApiTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task ListServices_TopicAndAudience_ReturnsServicesInBothWithEachGroupCountedApart()
+    {
+        var all = (await Client.GetJsonAsync("/api/v1/services?pageSize=1")).GetProperty("facets").GetProperty("categories").EnumerateArray().ToList();
+        var topic = all.First(c => c.GetProperty("facet").GetString() == "topic").GetProperty("value").GetString();
+
+        var byTopic = await Client.GetJsonAsync($"/api/v1/services?category={topic}&pageSize=1");
+        var categories = byTopic.GetProperty("facets").GetProperty("categories").EnumerateArray().ToList();
+        // Choosing a topic leaves the other topics on offer, with their own counts.
+        Assert.True(categories.Count(c => c.GetProperty("facet").GetString() == "topic") > 1);
+        var audience = categories.First(c => c.GetProperty("facet").GetString() == "audience");
+
+        var both = await Client.GetJsonAsync($"/api/v1/services?category={topic}&category={audience.GetProperty("value").GetString()}&pageSize=100");
+
+        Assert.Equal(audience.GetProperty("count").GetInt32(), both.GetProperty("total").GetInt32());
+        foreach (var slug in both.Slugs().Take(5))
+        {
+            var service = await Client.GetJsonAsync($"/api/v1/services/{slug}");
+            var slugs = service.GetProperty("categories").EnumerateArray().Select(c => c.GetProperty("slug").GetString()).ToList();
+            Assert.Contains(topic, slugs);
+            Assert.Contains(audience.GetProperty("value").GetString(), slugs);
+        }
+    }
+
+    [Fact]
     public async Task ListServices_FilterByChannel_EveryItemHasThatChannel()
     {
         var list = await Client.GetJsonAsync("/api/v1/services?channel=e-payment&pageSize=100");

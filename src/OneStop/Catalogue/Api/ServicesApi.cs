@@ -11,7 +11,9 @@ public sealed record ServiceListItem(string Slug, string Name, string Summary, s
 
 public sealed record FacetItem(string Value, string Name, int Count);
 
-public sealed record ServiceFacets(IReadOnlyList<FacetItem> Departments, IReadOnlyList<FacetItem> Categories, IReadOnlyList<FacetItem> Channels);
+public sealed record CategoryFacetItem(string Value, string Name, string Facet, int Count);
+
+public sealed record ServiceFacets(IReadOnlyList<FacetItem> Departments, IReadOnlyList<CategoryFacetItem> Categories, IReadOnlyList<FacetItem> Channels);
 
 public sealed record ServiceList(int Total, int Page, int PageSize, IReadOnlyList<ServiceListItem> Items, ServiceFacets Facets);
 
@@ -44,7 +46,7 @@ public static class ServicesApi
         [Description("Words to search for, in English, Traditional or Simplified Chinese; up to 200 characters.")] string? q = null,
         [Description(LangDescription)] string? lang = null,
         [Description("A department code, e.g. TD.")] string? department = null,
-        [Description("A category slug (topic, life event or audience), e.g. transport.")] string? category = null,
+        [Description("A category slug (topic, life event or audience), e.g. transport; repeat it to require several.")] string[]? category = null,
         [Description("One of online-submission, e-payment, e-delivery, sign-in, counter.")] string? channel = null,
         [Description("Page number, a whole number from 1; default 1.")] string? page = null,
         [Description("Results a page, a whole number from 1 to 100; default 20.")] string? pageSize = null)
@@ -61,7 +63,7 @@ public static class ServicesApi
             ServiceUrl(request, language, s.Slug), s.Channels.Names())).ToList();
         var facets = new ServiceFacets(
             results.Departments.Select(f => new FacetItem(f.Value.Code, f.Value.Name[language], f.Count)).ToList(),
-            results.Categories.Select(f => new FacetItem(f.Value.Slug, f.Value.Name[language], f.Count)).ToList(),
+            results.Categories.Select(f => new CategoryFacetItem(f.Value.Slug, f.Value.Name[language], f.Value.Facet.FacetName(), f.Count)).ToList(),
             results.Channels.Select(f => new FacetItem(f.Value.Name(), text.Get(language, "channel." + f.Value.Name()), f.Count)).ToList());
         return TypedResults.Ok(new ServiceList(results.Total, query.Page, query.PageSize, items, facets));
     }

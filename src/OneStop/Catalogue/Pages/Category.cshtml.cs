@@ -17,7 +17,7 @@ public sealed class CategoryModel(CatalogueCache cache) : PageModel
         if (!snapshot.CategoriesBySlug.TryGetValue(slug, out var category)) return NotFound();
         Category = category;
         var pageNumber = Request.PageNumber();
-        Results = SearchServices.Run(snapshot, new ServiceQuery(null, null, category, null, pageNumber, ServiceQuery.DefaultPageSize));
+        Results = SearchServices.Run(snapshot, new ServiceQuery(null, null, [category], null, pageNumber, ServiceQuery.DefaultPageSize));
         Pager = new Pager(pageNumber, Results.PageCount(ServiceQuery.DefaultPageSize),
             p => PageLinks.With(Request.PathBase + Request.Path, ("page", p == 1 ? null : p.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         return Page();

@@ -21,7 +21,7 @@ public sealed class DepartmentModel(CatalogueCache cache, OneStopDb db) : PageMo
         if (department is null) return NotFound();
         Department = department;
         var pageNumber = Request.PageNumber();
-        Results = SearchServices.Run(snapshot, new ServiceQuery(null, entry, null, null, pageNumber, ServiceQuery.DefaultPageSize));
+        Results = SearchServices.Run(snapshot, new ServiceQuery(null, entry, [], null, pageNumber, ServiceQuery.DefaultPageSize));
         Pager = new Pager(pageNumber, Results.PageCount(ServiceQuery.DefaultPageSize),
             p => PageLinks.With(Request.PathBase + Request.Path, ("page", p == 1 ? null : p.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         return Page();

@@ -35,6 +35,8 @@ public sealed record ServiceResults(
 /// </summary>
 public static class SearchServices
 {
+    private static readonly Channels[] ChannelFlags = [.. ChannelNames.All.Select(c => c.Channel)];
+
     public static ServiceResults Run(CatalogueSnapshot snapshot, ServiceQuery query)
     {
         var unfiltered = string.IsNullOrWhiteSpace(query.Text) && query.Department is null && query.Categories.Count == 0 && query.Channel is null;
@@ -60,8 +62,20 @@ public static class SearchServices
         for (var g = 0; g < 3; g++)
             chosen[g] = [.. query.Categories.Where(c => (int)c.Facet - 1 == g).Select(c => c.Ordinal)];
 
+        var filtered = query.Department is not null || query.Categories.Count > 0 || query.Channel is not null;
+
         void Consider(ServiceEntry service, double score)
         {
+            if (!filtered)
+            {
+                // The common case, words alone: everything counts everywhere.
+                departmentCounts[service.Department.Ordinal]++;
+                foreach (var c in service.CategoryOrdinals) categoryCounts[c]++;
+                for (var c = 0; c < channelCounts.Length; c++)
+                    if ((service.Channels & ChannelFlags[c]) != 0) channelCounts[c]++;
+                matches[matched++] = new SearchHit(service.Ordinal, score);
+                return;
+            }
             var inDepartment = query.Department is null || service.Department.Ordinal == query.Department.Ordinal;
             var inChannel = query.Channel is null || (service.Channels & query.Channel.Value) != 0;
             Span<bool> inGroup = stackalloc bool[3];
@@ -81,7 +95,7 @@ public static class SearchServices
                 }
             if (inDepartment && inCategory)
                 for (var c = 0; c < channelCounts.Length; c++)
-                    if ((service.Channels & ChannelNames.All[c].Channel) != 0) channelCounts[c]++;
+                    if ((service.Channels & ChannelFlags[c]) != 0) channelCounts[c]++;
             if (inDepartment && inCategory && inChannel) matches[matched++] = new SearchHit(service.Ordinal, score);
         }
 

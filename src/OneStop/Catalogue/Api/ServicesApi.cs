@@ -105,7 +105,8 @@ public static class ServiceDetails
         db.Services.AsNoTracking()
             .Include(s => s.Department)
             .Include(s => s.Categories.OrderBy(c => c.Facet).ThenBy(c => c.Slug))
-            // One round trip: a service has a handful of categories, so the joined rows stay few.
-            .AsSingleQuery()
+            // Split: as one query, SQLite joins every service's categories before it filters by slug
+            // (12 ms a page at 10,000 services, measured by bench/run.sh); split, each query uses its index.
+            .AsSplitQuery()
             .FirstOrDefaultAsync(s => s.Slug == slug.ToLowerInvariant(), cancellationToken);
 }

@@ -62,12 +62,15 @@ internal static class QueryExecutor
     private static void Resolve(IndexData index, QueryTerm term, List<Variant> variants, List<int> found)
     {
         int start = variants.Count;
-        if (index.TryGetTerm(term.Text, term.IsCjk, out int exact))
+        bool known = index.TryGetTerm(term.Text, term.IsCjk, out int exact);
+        if (known)
         {
             variants.Add(new Variant(exact, Scoring.ExactMatch));
         }
 
-        if (term.Fuzzy)
+        // Typo tolerance only for words the catalogue does not have: a real word ("card") should not
+        // also match its neighbours ("care"), and skipping them keeps common words fast.
+        if (term.Fuzzy && !known)
         {
             found.Clear();
             index.Fuzzy.Find(term.Text, found);

@@ -45,11 +45,19 @@ public class EnglishSearchTests
     }
 
     [Fact]
-    public void Search_ExactMatch_RanksAboveFuzzyMatch()
+    public void Search_KnownWord_DoesNotAlsoMatchWordsOneTypoAway()
     {
         var index = Index(Doc(1, "Render notice"), Doc(2, "Tender notice"));
 
-        Assert.Equal([2, 1], index.Search("tender").Ids());
+        Assert.Equal([2], index.Search("tender").Ids());
+    }
+
+    [Fact]
+    public void Search_UnknownWord_MatchesEveryWordOneTypoAway()
+    {
+        var index = Index(Doc(1, "Render notice"), Doc(2, "Tender notice"), Doc(3, "Gender notice"));
+
+        Assert.Equal([1, 2, 3], index.Search("xender").Ids().Order());
     }
 
     [Fact]

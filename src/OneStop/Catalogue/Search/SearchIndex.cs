@@ -7,8 +7,9 @@ namespace OneStop.Catalogue.Search;
 /// </summary>
 /// <remarks>
 /// Query rules: every English word (stop words aside) and every Chinese bigram must match
-/// somewhere in the document. An English word the index does not know (4+ letters) matches words one typo away
-/// and, for the last word, as a prefix (3+ letters); both score below an exact match.
+/// somewhere in the document. An English word the index does not know (4+ letters) matches the
+/// words one typo away, and the last word also matches as a prefix (3+ letters); both score below
+/// an exact match.
 /// British and American spellings of common words, plurals, and Traditional and Simplified
 /// characters are folded together. Name matches outrank summary matches, which outrank body
 /// matches, and a name containing the whole query phrase earns a bonus.

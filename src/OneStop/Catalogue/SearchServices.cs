@@ -20,7 +20,8 @@ public sealed record ServiceResults(
     IReadOnlyList<ServiceEntry> Items,
     IReadOnlyList<FacetCount<DepartmentEntry>> Departments,
     IReadOnlyList<FacetCount<CategoryEntry>> Categories,
-    IReadOnlyList<FacetCount<Channels>> Channels)
+    IReadOnlyList<FacetCount<Channels>> Channels,
+    string? Correction = null)
 {
     public int PageCount(int pageSize) => Math.Max(1, (Total + pageSize - 1) / pageSize);
 }
@@ -46,7 +47,10 @@ public static class SearchServices
             var all = snapshot.UnfilteredListing ??= Count(snapshot, query with { Page = 1, PageSize = 0 });
             return all with { Items = snapshot.ByUse.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList() };
         }
-        return Count(snapshot, query);
+        var results = Count(snapshot, query);
+        return results.Total > 0 && !string.IsNullOrWhiteSpace(query.Text)
+            ? results with { Correction = snapshot.Index.Correction(query.Text) }
+            : results;
     }
 
     private static ServiceResults Count(CatalogueSnapshot snapshot, ServiceQuery query)

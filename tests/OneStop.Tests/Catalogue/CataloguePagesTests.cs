@@ -145,6 +145,13 @@ public sealed class CataloguePagesTests(SqliteFixture fixture) : IClassFixture<S
     }
 
     [Fact]
+    public async Task SearchPage_Typo_ShowsWhatItSearchedFor()
+    {
+        var (_, page) = await Client.GetPageAsync("/search?q=pasport");
+        Assert.Contains("Showing results for passport", page.QuerySelector("main")!.TextContent.Replace("\n", " ").Replace("  ", " "));
+    }
+
+    [Fact]
     public async Task SearchPage_PagePastTheEnd_SaysSoAndLinksToTheFirstPage()
     {
         var (status, page) = await Client.GetPageAsync("/search?q=licence&page=999");

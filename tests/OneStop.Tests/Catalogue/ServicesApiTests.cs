@@ -45,6 +45,15 @@ public abstract class ServicesApiTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task ListServices_Typo_SaysWhatItSearchedFor()
+    {
+        var typo = await Client.GetJsonAsync("/api/v1/services?q=pasport");
+        var exact = await Client.GetJsonAsync("/api/v1/services?q=passport");
+        Assert.Equal("passport", typo.GetProperty("correctedQuery").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, exact.GetProperty("correctedQuery").ValueKind);
+    }
+
+    [Fact]
     public async Task ListServices_AmericanSpelling_FindsBritishSpelling()
     {
         var license = await Client.GetJsonAsync("/api/v1/services?q=license&pageSize=100");

@@ -15,7 +15,8 @@ public sealed record CategoryFacetItem(string Value, string Name, string Facet, 
 
 public sealed record ServiceFacets(IReadOnlyList<FacetItem> Departments, IReadOnlyList<CategoryFacetItem> Categories, IReadOnlyList<FacetItem> Channels);
 
-public sealed record ServiceList(int Total, int Page, int PageSize, IReadOnlyList<ServiceListItem> Items, ServiceFacets Facets);
+/// <param name="CorrectedQuery">What the search took a mistyped query for ("pasport" → "passport"), else null.</param>
+public sealed record ServiceList(int Total, int Page, int PageSize, IReadOnlyList<ServiceListItem> Items, ServiceFacets Facets, string? CorrectedQuery);
 
 public sealed record CategoryRef(string Slug, string Facet, string Name);
 
@@ -65,7 +66,7 @@ public static class ServicesApi
             results.Departments.Select(f => new FacetItem(f.Value.Code, f.Value.Name[language], f.Count)).ToList(),
             results.Categories.Select(f => new CategoryFacetItem(f.Value.Slug, f.Value.Name[language], f.Value.Facet.FacetName(), f.Count)).ToList(),
             results.Channels.Select(f => new FacetItem(f.Value.Name(), text.Get(language, "channel." + f.Value.Name()), f.Count)).ToList());
-        return TypedResults.Ok(new ServiceList(results.Total, query.Page, query.PageSize, items, facets));
+        return TypedResults.Ok(new ServiceList(results.Total, query.Page, query.PageSize, items, facets, results.Correction));
     }
 
     private static async Task<Results<Ok<ServiceDetail>, ProblemHttpResult, ValidationProblem>> Get(

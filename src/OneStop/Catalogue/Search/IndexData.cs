@@ -30,7 +30,17 @@ internal sealed class IndexData
         PostingFields = postingFields;
         Fuzzy = fuzzy;
         Prefix = prefix;
+        _words = new Dictionary<int, string>(vocabulary.Words.Count);
+        for (int i = 0; i < vocabulary.Words.Count; i++)
+        {
+            _words[vocabulary.WordIds[i]] = vocabulary.Words[i];
+        }
     }
+
+    private readonly Dictionary<int, string> _words;
+
+    /// <summary>The English word a term id stands for, or null for a Chinese n-gram.</summary>
+    public string? Word(int termId) => _words.GetValueOrDefault(termId);
 
     /// <summary>Public ids by internal document number; ascending, so number order breaks ties by id.</summary>
     public int[] DocumentIds { get; }

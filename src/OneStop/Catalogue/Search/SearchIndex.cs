@@ -58,4 +58,11 @@ public sealed class SearchIndex
     /// <remarks>The hits live in a pooled buffer (a broad query has thousands): dispose the result.</remarks>
     public PooledHits SearchUnordered(string query) =>
         string.IsNullOrWhiteSpace(query) ? PooledHits.Empty : QueryExecutor.ExecuteUnordered(_data, QueryParser.Parse(query));
+
+    /// <summary>
+    /// The query with each unknown English word replaced by the word the search took it for, or null
+    /// when nothing was corrected (see <see cref="SpellingSuggestion"/>).
+    /// </summary>
+    public string? Correction(string query) =>
+        string.IsNullOrWhiteSpace(query) ? null : SpellingSuggestion.For(_data, query);
 }

@@ -21,7 +21,8 @@ public sealed class CatalogueOptions
 /// reads the revision number; when it has moved, that request rebuilds the snapshot while the others
 /// go on with the old one. Nodes stay stateless: a new node simply builds its own.
 /// </summary>
-public sealed class CatalogueCache(IServiceScopeFactory scopes, TimeProvider time, IOptions<CatalogueOptions> options)
+public sealed class CatalogueCache(IServiceScopeFactory scopes, TimeProvider time, IOptions<CatalogueOptions> options,
+    ILogger<CatalogueCache> logger)
 {
     private readonly SemaphoreSlim _refreshing = new(1, 1);
     private volatile CatalogueSnapshot? _snapshot;
@@ -50,6 +51,14 @@ public sealed class CatalogueCache(IServiceScopeFactory scopes, TimeProvider tim
             var revision = await db.CatalogueRevisions.AsNoTracking().Where(r => r.Id == 1).Select(r => r.Value).SingleAsync(cancellationToken);
             if (_snapshot is null || _snapshot.Revision != revision)
                 _snapshot = await CatalogueSnapshot.LoadAsync(db, cancellationToken);
+            Interlocked.Exchange(ref _checkedAt, time.GetTimestamp());
+            return _snapshot;
+        }
+        catch (Exception e) when (_snapshot is not null && e is not OperationCanceledException)
+        {
+            // The database is away: keep serving the catalogue we have (it is only seconds stale) and try
+            // again after the next interval, rather than failing every search on every node at once.
+            logger.LogWarning(e, "Could not refresh the catalogue snapshot; serving revision {Revision}", _snapshot.Revision);
             Interlocked.Exchange(ref _checkedAt, time.GetTimestamp());
             return _snapshot;
         }

@@ -52,6 +52,9 @@ public sealed class CatalogueSnapshot
 
     public static async Task<CatalogueSnapshot> LoadAsync(OneStopDb db, CancellationToken cancellationToken)
     {
+        // One transaction, so that an import committing between the reads cannot leave a service
+        // pointing at a department or category this snapshot did not read.
+        await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
         var revision = await db.CatalogueRevisions.AsNoTracking().Where(r => r.Id == 1).Select(r => r.Value).SingleAsync(cancellationToken);
         var departments = (await db.Departments.AsNoTracking().OrderBy(d => d.Code)
                 .Select(d => new { d.Id, d.Code, d.Name }).ToListAsync(cancellationToken))

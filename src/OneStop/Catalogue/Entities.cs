@@ -2,6 +2,20 @@ using OneStop.Platform.Localisation;
 
 namespace OneStop.Catalogue;
 
+/// <summary>Column sizes, shared by the EF configuration and the importer's checks (PostgreSQL enforces them).</summary>
+public static class CatalogueLimits
+{
+    public const int Name = 200;
+    public const int Summary = 1000;
+    public const int Description = 1000;
+    public const int Eligibility = 2000;
+    public const int Fees = 2000;
+    public const int Email = 200;
+    public const int Phone = 50;
+    public const int Website = 300;
+    public const int ExternalUrl = 500;
+}
+
 /// <summary>A bureau or department (B/D) that owns services.</summary>
 public sealed class Department
 {

@@ -25,10 +25,10 @@ internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Departm
     {
         entity.HasIndex(d => d.Code).IsUnique();
         entity.Property(d => d.Code).HasMaxLength(6);
-        entity.Localised(d => d.Name, 200);
-        entity.Property(d => d.Email).HasMaxLength(200);
-        entity.Property(d => d.Phone).HasMaxLength(50);
-        entity.Property(d => d.Website).HasMaxLength(300);
+        entity.Localised(d => d.Name, CatalogueLimits.Name);
+        entity.Property(d => d.Email).HasMaxLength(CatalogueLimits.Email);
+        entity.Property(d => d.Phone).HasMaxLength(CatalogueLimits.Phone);
+        entity.Property(d => d.Website).HasMaxLength(CatalogueLimits.Website);
     }
 }
 
@@ -38,8 +38,8 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
     {
         entity.HasIndex(c => c.Slug).IsUnique();
         entity.Property(c => c.Slug).HasMaxLength(80);
-        entity.Localised(c => c.Name, 200);
-        entity.Localised(c => c.Description, 1000);
+        entity.Localised(c => c.Name, CatalogueLimits.Name);
+        entity.Localised(c => c.Description, CatalogueLimits.Description);
     }
 }
 
@@ -50,13 +50,13 @@ internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
         entity.HasIndex(s => s.Slug).IsUnique();
         entity.HasIndex(s => new { s.DepartmentId, s.Status });
         entity.Property(s => s.Slug).HasMaxLength(80);
-        entity.Property(s => s.ExternalUrl).HasMaxLength(500);
-        entity.Localised(s => s.Name, 200);
-        entity.Localised(s => s.Summary, 1000);
+        entity.Property(s => s.ExternalUrl).HasMaxLength(CatalogueLimits.ExternalUrl);
+        entity.Localised(s => s.Name, CatalogueLimits.Name);
+        entity.Localised(s => s.Summary, CatalogueLimits.Summary);
         entity.Localised(s => s.Body);
         entity.Localised(s => s.BodyHtml);
-        entity.Localised(s => s.Eligibility, 2000);
-        entity.Localised(s => s.Fees, 2000);
+        entity.Localised(s => s.Eligibility, CatalogueLimits.Eligibility);
+        entity.Localised(s => s.Fees, CatalogueLimits.Fees);
         entity.HasOne(s => s.Department).WithMany(d => d.Services).OnDelete(DeleteBehavior.Restrict);
         entity.HasMany(s => s.Categories).WithMany(c => c.Services).UsingEntity("ServiceCategories");
     }

@@ -115,7 +115,9 @@ public static class SearchServices
         {
             using (var hits = snapshot.Index.SearchUnordered(query.Text))
                 foreach (var hit in hits.Span) Consider(snapshot.Services[hit.Id], hit.Score);
-            items = TopRanked(matches.AsSpan(0, matched), skip + query.PageSize).Skip(skip).Select(h => snapshot.Services[h.Id]).ToList();
+            // Past the last match there is nothing to rank; never size the heap beyond the matches.
+            items = skip >= matched ? [] : TopRanked(matches.AsSpan(0, matched), Math.Min(skip + query.PageSize, matched))
+                .Skip(skip).Select(h => snapshot.Services[h.Id]).ToList();
         }
 
         System.Buffers.ArrayPool<SearchHit>.Shared.Return(matches);

@@ -155,6 +155,29 @@ public abstract class CatalogueCliTests(Provider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CatalogueImport_TextLongerThanItsColumn_IsRejectedOnEveryProvider()
+    {
+        var file = TempFile(".json", NewDepartmentJson.Replace("%CATEGORY%", await AnyCategoryAsync())
+            .Replace("Tell us about your kite.", new string('k', 1500)));
+
+        var result = await Cli.RunAsync(["catalogue", "import", file, .. _app.CliConfiguration]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("summary in English (en) is 1500 characters long; the most is 1000.", result.Error);
+    }
+
+    [Fact]
+    public async Task CatalogueImport_JsonWithByteOrderMarkAndAnEmptyRow_ReadsTheFileAndNamesTheRow()
+    {
+        var file = TempFile(".json", "\uFEFF{ \"services\": [ null ] }");
+
+        var result = await Cli.RunAsync(["catalogue", "import", file, .. _app.CliConfiguration]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("(services[0]): is empty.", result.Error);
+    }
+
+    [Fact]
     public async Task CatalogueImport_JsonWithMisspeltField_IsRejectedNamingTheField()
     {
         var file = TempFile(".json", NewDepartmentJson.Replace("%CATEGORY%", await AnyCategoryAsync())

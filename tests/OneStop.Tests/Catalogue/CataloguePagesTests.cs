@@ -180,8 +180,8 @@ public sealed class CataloguePagesTests(SqliteFixture fixture) : IClassFixture<S
     [Fact]
     public async Task CategoryPage_LifeEvent_ListsItsServices()
     {
-        var (_, home) = await Client.GetPageAsync("/");
-        var link = home.QuerySelectorAll("a[href^='/browse/']").First().GetAttribute("href")!;
+        var facets = (await Client.GetJsonAsync("/api/v1/services?pageSize=1")).GetProperty("facets").GetProperty("categories").EnumerateArray();
+        var link = "/browse/" + facets.First(c => c.GetProperty("facet").GetString() == "life-event").GetProperty("value").GetString();
         var (status, page) = await Client.GetPageAsync(link);
         Assert.Equal(200, status);
         Assert.NotEmpty(page.QuerySelectorAll(".onestop-service-list__item"));

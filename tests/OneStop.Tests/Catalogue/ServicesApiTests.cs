@@ -146,6 +146,20 @@ public abstract class ServicesApiTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task ListServices_PageFarPastTheEnd_AnswersEmptyAtOnce()
+    {
+        var list = await Client.GetJsonAsync("/api/v1/services?q=licence&page=100000&pageSize=100");
+        Assert.True(list.GetProperty("total").GetInt32() > 0);
+        Assert.Equal(0, list.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Api_UnderALanguagePrefix_IsNotAnAddress()
+    {
+        Assert.Equal(404, (await Client.GetTextAsync("/zh-hk/api/v1/services")).Status);
+    }
+
+    [Fact]
     public async Task ListServices_QueryTooLong_Answers400()
     {
         using var response = await Client.GetAsync($"/api/v1/services?q={new string('a', 201)}", TestContext.Current.CancellationToken);

@@ -68,7 +68,8 @@ public sealed class SideBySideTests
                 using var response = await http.GetAsync($"http://127.0.0.1:{port}/health/ready", TestContext.Current.CancellationToken);
                 if (response.StatusCode == HttpStatusCode.OK) return;
             }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline) { }
+            // Not listening yet (refused), or still starting (the client's own timeout).
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && DateTime.UtcNow < deadline) { }
             if (DateTime.UtcNow >= deadline) Assert.Fail($"The instance on port {port} did not become ready in 60 s.");
             await Task.Delay(250, TestContext.Current.CancellationToken);
         }

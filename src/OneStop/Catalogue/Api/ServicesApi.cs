@@ -29,7 +29,6 @@ public sealed record ServiceDetail(string Slug, string Language, string Name, st
 /// <summary>GET /api/v1/services and /api/v1/services/{slug}.</summary>
 public static class ServicesApi
 {
-    // Page numbers arrive as text so that a bad one gets our own problem details, not a framework error.
     internal const string LangDescription = "en, zh-HK or zh-CN; without it, the onestop-lang cookie, then Accept-Language.";
 
     public static RouteGroupBuilder MapServicesApi(this RouteGroupBuilder api)
@@ -42,6 +41,7 @@ public static class ServicesApi
         return api;
     }
 
+    // Page numbers arrive as text so that a bad one gets our own problem details, not a framework error.
     private static async Task<Results<Ok<ServiceList>, ValidationProblem>> List(
         HttpRequest request, CatalogueCache cache, Text text, CancellationToken cancellationToken,
         [Description("Words to search for, in English, Traditional or Simplified Chinese; up to 200 characters.")] string? q = null,

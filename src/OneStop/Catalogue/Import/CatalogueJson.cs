@@ -22,6 +22,13 @@ public static class CatalogueJson
     public static CatalogueRows Read(byte[] utf8, out ImportError? syntaxError)
     {
         syntaxError = null;
+        // Editors on Windows often save UTF-8 with a byte order mark; it is not part of the JSON.
+        if (utf8.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) utf8 = utf8[3..];
+        if (utf8.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
+        {
+            syntaxError = new ImportError(1, "$", "The file is empty.");
+            return new CatalogueRows([], [], []);
+        }
         CatalogueFileDto? file;
         try
         {
@@ -66,11 +73,14 @@ public static class CatalogueJson
         {
             if (reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.PropertyName)
                 section = reader.GetString();
-            else if (reader.CurrentDepth == 2 && reader.TokenType == JsonTokenType.StartObject && section is not null)
+            else if (reader.CurrentDepth == 2 && section is not null
+                     && reader.TokenType is not (JsonTokenType.EndObject or JsonTokenType.EndArray or JsonTokenType.PropertyName))
             {
+                // Each element of the section's array, an object or not (a stray null is reported too).
                 var offset = reader.TokenStartIndex;
                 for (; counted < offset; counted++) if (utf8[counted] == (byte)'\n') line++;
                 (result.TryGetValue(section, out var list) ? list : result[section] = []).Add(line);
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
             }
         }
         return result;

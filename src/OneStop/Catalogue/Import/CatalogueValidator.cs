@@ -18,29 +18,36 @@ public static partial class CatalogueValidator
         foreach (var (d, line, where) in rows.Departments)
         {
             void Fail(string message) => errors.Add(new ImportError(line, where, message));
+            if (d is null) { Fail("is empty."); continue; }
             if (d.Code is null || !CodePattern().IsMatch(d.Code)) Fail($"code '{d.Code}' must be 2 to 6 capital letters or digits.");
             else if (!seen.Add(d.Code)) Fail($"code '{d.Code}' appears more than once in the file.");
             else departments.Add(d.Code);
-            RequireText(d.Name, "name", Fail);
+            RequireText(d.Name, "name", CatalogueLimits.Name, Fail);
             if (d.Website is not null && !IsHttpsUrl(d.Website)) Fail("website must be an absolute https:// address.");
             if (d.Email is not null && !d.Email.Contains('@')) Fail($"email '{d.Email}' is not an email address.");
+            MaxLength(d.Email, "email", CatalogueLimits.Email, Fail);
+            MaxLength(d.Phone, "phone", CatalogueLimits.Phone, Fail);
+            MaxLength(d.Website, "website", CatalogueLimits.Website, Fail);
         }
 
         seen.Clear();
         foreach (var (c, line, where) in rows.Categories)
         {
             void Fail(string message) => errors.Add(new ImportError(line, where, message));
+            if (c is null) { Fail("is empty."); continue; }
             if (!IsSlug(c.Slug)) Fail($"slug '{c.Slug}' must be 3 to 80 lower-case letters, digits and single hyphens.");
             else if (!seen.Add(c.Slug!)) Fail($"slug '{c.Slug}' appears more than once in the file.");
             else categories.Add(c.Slug!);
             if (ChannelNames.ParseFacet(c.Facet) is null) Fail($"facet '{c.Facet}' must be topic, life-event or audience.");
-            RequireText(c.Name, "name", Fail);
+            RequireText(c.Name, "name", CatalogueLimits.Name, Fail);
+            if (c.Description is not null) RequireText(c.Description, "description", CatalogueLimits.Description, Fail);
         }
 
         seen.Clear();
         foreach (var (s, line, where) in rows.Services)
         {
             void Fail(string message) => errors.Add(new ImportError(line, where, message));
+            if (s is null) { Fail("is empty."); continue; }
             if (!IsSlug(s.Slug)) Fail($"slug '{s.Slug}' must be 3 to 80 lower-case letters, digits and single hyphens.");
             else if (!seen.Add(s.Slug!)) Fail($"slug '{s.Slug}' appears more than once in the file.");
             if (string.IsNullOrWhiteSpace(s.Department)) Fail("department is missing.");
@@ -53,10 +60,12 @@ public static partial class CatalogueValidator
             foreach (var channel in s.Channels ?? [])
                 if (ChannelNames.Parse(channel) is null)
                     Fail($"channel '{channel}' must be one of {string.Join(", ", ChannelNames.All.Select(c => c.Name))}.");
-            RequireText(s.Name, "name", Fail);
-            RequireText(s.Summary, "summary", Fail);
-            foreach (var (text, field) in new[] { (s.Body, "body"), (s.Eligibility, "eligibility"), (s.Fees, "fees") })
-                if (text is not null) RequireText(text, field, Fail);
+            RequireText(s.Name, "name", CatalogueLimits.Name, Fail);
+            RequireText(s.Summary, "summary", CatalogueLimits.Summary, Fail);
+            if (s.Body is not null) RequireText(s.Body, "body", int.MaxValue, Fail);
+            if (s.Eligibility is not null) RequireText(s.Eligibility, "eligibility", CatalogueLimits.Eligibility, Fail);
+            if (s.Fees is not null) RequireText(s.Fees, "fees", CatalogueLimits.Fees, Fail);
+            MaxLength(s.ExternalUrl, "externalUrl", CatalogueLimits.ExternalUrl, Fail);
             if (s.PledgedWorkingDays is < 0 or > 365) Fail("pledgedWorkingDays must be from 0 to 365.");
             if (s.ExternalUrl is not null && !IsHttpsUrl(s.ExternalUrl)) Fail("externalUrl must be an absolute https:// address.");
             if (s.Usage is < 0) Fail("usage cannot be negative.");
@@ -64,12 +73,19 @@ public static partial class CatalogueValidator
         return errors;
     }
 
-    private static void RequireText(TextDto? text, string field, Action<string> fail)
+    private static void RequireText(TextDto? text, string field, int maxLength, Action<string> fail)
     {
         if (text is null) { fail($"{field} is missing."); return; }
-        if (string.IsNullOrWhiteSpace(text.En)) fail($"{field} has no English (en) text.");
-        if (string.IsNullOrWhiteSpace(text.ZhHk)) fail($"{field} has no Traditional Chinese (zh-HK) text.");
-        if (string.IsNullOrWhiteSpace(text.ZhCn)) fail($"{field} has no Simplified Chinese (zh-CN) text.");
+        foreach (var (value, language) in new[] { (text.En, "English (en)"), (text.ZhHk, "Traditional Chinese (zh-HK)"), (text.ZhCn, "Simplified Chinese (zh-CN)") })
+        {
+            if (string.IsNullOrWhiteSpace(value)) fail($"{field} has no {language} text.");
+            else if (value.Trim().Length > maxLength) fail($"{field} in {language} is {value.Trim().Length} characters long; the most is {maxLength}.");
+        }
+    }
+
+    private static void MaxLength(string? value, string field, int maxLength, Action<string> fail)
+    {
+        if (value is not null && value.Length > maxLength) fail($"{field} is {value.Length} characters long; the most is {maxLength}.");
     }
 
     private static bool IsSlug(string? slug) => slug is { Length: >= 3 and <= 80 } && SlugPattern().IsMatch(slug);

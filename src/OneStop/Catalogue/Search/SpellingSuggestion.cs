@@ -27,9 +27,11 @@ internal sealed class SpellingSuggestion : ITermSink
         var corrected = false;
         var found = new List<int>();
         var words = new List<string>(sink._words.Count);
-        foreach (var (word, isStopWord) in sink._words)
+        for (int i = 0; i < sink._words.Count; i++)
         {
-            if (isStopWord || index.TryGetTerm(word, isCjk: false, out _) || word.Length < FuzzyMatcher.MinimumQueryLength)
+            var (word, isStopWord) = sink._words[i];
+            if (isStopWord || index.TryGetTerm(word, isCjk: false, out _) || word.Length < FuzzyMatcher.MinimumQueryLength
+                || TextAnalyzer.HasDigit(word) || IsUnfinishedLastWord(index, word, i == sink._words.Count - 1, found))
             {
                 words.Add(word);
                 continue;
@@ -48,6 +50,19 @@ internal sealed class SpellingSuggestion : ITermSink
         }
 
         return corrected ? string.Join(' ', words) : null;
+    }
+
+    // The search completes the last word ("passp" → passport), so it was not mistyped.
+    private static bool IsUnfinishedLastWord(IndexData index, string word, bool isLast, List<int> found)
+    {
+        if (!isLast || word.Length < PrefixMatcher.MinimumPrefixLength)
+        {
+            return false;
+        }
+
+        found.Clear();
+        index.Prefix.Find(word, found);
+        return found.Count > 0;
     }
 
     void ITermSink.Word(ReadOnlySpan<char> normalized, bool isStopWord) => _words.Add((normalized.ToString(), isStopWord));

@@ -18,7 +18,8 @@ public sealed class LanguagePrefixMiddleware(RequestDelegate next)
         foreach (var candidate in new[] { Language.ZhHk, Language.ZhCn })
         {
             var prefix = candidate.PathPrefix();
-            if (context.Request.Path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase, out var rest))
+            if (context.Request.Path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase, out var rest)
+                && !IsUnprefixed(rest))
             {
                 language = candidate;
                 context.Request.PathBase = context.Request.PathBase.Add(prefix);
@@ -35,6 +36,11 @@ public sealed class LanguagePrefixMiddleware(RequestDelegate next)
         CultureInfo.CurrentUICulture = culture;
         return next(context);
     }
+
+    // The API, its document and health checks take the language another way (or have none):
+    // /zh-hk/api/... is not an address, so it is left to answer 404.
+    private static bool IsUnprefixed(PathString rest) =>
+        rest.StartsWithSegments("/api") || rest.StartsWithSegments("/openapi") || rest.StartsWithSegments("/health");
 
     private static Language FromApiRequest(HttpRequest request)
     {

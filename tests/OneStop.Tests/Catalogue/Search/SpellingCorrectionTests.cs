@@ -22,6 +22,7 @@ public sealed class SpellingCorrectionTests
     [InlineData("renew passport")]  // nothing to correct
     [InlineData("zzzzzz passport")] // nothing resembles zzzzzz: the search finds nothing either
     [InlineData("護照")]             // Chinese is not corrected
+    [InlineData("renew passp")]     // an unfinished last word is completed, not corrected
     [InlineData("")]
     public void Correction_NothingToExplain_ReturnsNull(string query) =>
         Assert.Null(Catalogue.Correction(query));

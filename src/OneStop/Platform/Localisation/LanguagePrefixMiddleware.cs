@@ -56,18 +56,29 @@ public sealed class LanguagePrefixMiddleware(RequestDelegate next)
 
 public static class LanguageLinks
 {
+    /// <summary>
+    /// A path under the site's root, keeping any base path a reverse proxy added but not the language
+    /// prefix: for assets and the API, which are the same in every language.
+    /// </summary>
+    public static string RootPath(this HttpRequest request, string path) => WithoutLanguage(request.PathBase.Value) + path;
+
+    // Takes our own language prefix off a PathBase, keeping any base a reverse proxy added before it.
+    private static string WithoutLanguage(string? pathBase)
+    {
+        var current = Languages.Current.PathPrefix();
+        return pathBase is null ? ""
+            : current.Length > 0 && pathBase.EndsWith(current, StringComparison.OrdinalIgnoreCase) ? pathBase[..^current.Length]
+            : pathBase;
+    }
+
     /// <summary>The same page in another language: the current path and query under that language's prefix.</summary>
     public static string SamePageIn(this HttpRequest request, Language language)
     {
         // On an error page, the page that was asked for, not /error/404.
         var original = request.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>();
-        var pathBase = (original is null ? request.PathBase.Value : original.OriginalPathBase) ?? "";
+        var pathBase = WithoutLanguage(original is null ? request.PathBase.Value : original.OriginalPathBase);
         var requestPath = original is null ? request.Path.Value : original.OriginalPath;
         var queryString = original is null ? request.QueryString.Value : original.OriginalQueryString;
-        // Strip our own language prefix from PathBase, keeping any base a reverse proxy added before it.
-        var current = Languages.Current.PathPrefix();
-        if (current.Length > 0 && pathBase.EndsWith(current, StringComparison.OrdinalIgnoreCase))
-            pathBase = pathBase[..^current.Length];
         var path = requestPath is null or "" or "/" ? "/" : requestPath;
         var prefix = language.PathPrefix();
         var target = prefix.Length > 0 && path == "/" ? prefix + "/" : prefix + path;

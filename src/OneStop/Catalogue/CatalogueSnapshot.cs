@@ -78,8 +78,10 @@ public sealed class CatalogueSnapshot
         var services = rows.Select((s, i) => new ServiceEntry(i, s.Id, s.Slug, departmentsById[s.DepartmentId], s.Status,
             s.Channels, s.Name, s.Summary, [.. s.CategoryIds], [.. s.CategoryIds.Select(id => categoryOrdinals[id])], s.Usage)).ToArray();
         // The index's document id is the service's ordinal, so a hit leads straight to its entry.
+        // The department's name goes in with the body, so "immigration" or "運輸署" finds its services
+        // (weighted as body text, below anything the service's own name or summary says).
         var index = SearchIndex.Build(rows.Select((s, i) => new SearchDocument(i, s.Name.All, s.Summary.All,
-            s.Body.Map(ContentMarkdown.ToPlainText).All)));
+            s.Body.Map(ContentMarkdown.ToPlainText).All.Concat(departmentsById[s.DepartmentId].Name.All).ToList())));
         return new CatalogueSnapshot(revision, departments, categories, services, index);
     }
 }

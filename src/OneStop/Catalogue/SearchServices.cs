@@ -47,10 +47,14 @@ public static class SearchServices
             var all = snapshot.UnfilteredListing ??= Count(snapshot, query with { Page = 1, PageSize = 0 });
             return all with { Items = snapshot.ByUse.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList() };
         }
-        var results = Count(snapshot, query);
-        return results.Total > 0 && !string.IsNullOrWhiteSpace(query.Text)
-            ? results with { Correction = snapshot.Index.Correction(query.Text) }
-            : results;
+        if (string.IsNullOrWhiteSpace(query.Text)) return Count(snapshot, query);
+
+        var text = SearchSynonyms.Expand(query.Text);
+        var results = Count(snapshot, query with { Text = text });
+        return results.Total == 0 ? results : results with
+        {
+            Correction = snapshot.Index.Correction(text) ?? (text == query.Text ? null : text),
+        };
     }
 
     private static ServiceResults Count(CatalogueSnapshot snapshot, ServiceQuery query)

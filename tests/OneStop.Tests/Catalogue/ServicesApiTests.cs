@@ -53,6 +53,24 @@ public abstract class ServicesApiTests(AppFixture fixture)
         Assert.Equal(System.Text.Json.JsonValueKind.Null, exact.GetProperty("correctedQuery").ValueKind);
     }
 
+    [Theory]
+    [InlineData("HKID")]
+    [InlineData("id card")]
+    public async Task ListServices_LocalAbbreviation_FindsIdentityCardServicesAndSaysSo(string q)
+    {
+        var list = await Client.GetJsonAsync($"/api/v1/services?q={Uri.EscapeDataString(q)}");
+        Assert.Equal("identity card", list.GetProperty("correctedQuery").GetString());
+        Assert.Contains("identity card", list.GetProperty("items")[0].GetProperty("name").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task ListServices_DepartmentName_FindsItsServices()
+    {
+        var list = await Client.GetJsonAsync("/api/v1/services?q=immigration&pageSize=100");
+        Assert.True(list.GetProperty("total").GetInt32() >= 5);
+        Assert.Contains("IMMD", list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("department").GetString()));
+    }
+
     [Fact]
     public async Task ListServices_AmericanSpelling_FindsBritishSpelling()
     {

@@ -20,10 +20,9 @@ public static class InsightsModule
     {
         endpoints.MapGet("/api/v1/insights/digitisation", async Task<Results<Ok<DigitisationResponse>, ValidationProblem>> (
                 CatalogueCache cache, CancellationToken cancellationToken,
-                [Description(OneStop.Catalogue.Api.ServicesApi.LangDescription)] string? lang = null) =>
+                [Description(ApiLanguage.Description)] string? lang = null) =>
             {
-                if (!OneStop.Catalogue.Api.ApiLanguage.IsValid(lang))
-                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["lang"] = [OneStop.Catalogue.Api.ApiLanguage.Error] });
+                if (ApiLanguage.Problem(lang) is { } langErrors) return TypedResults.ValidationProblem(langErrors);
                 var report = Digitisation.Measure(await cache.GetAsync(cancellationToken));
                 var o = report.Overall;
                 var language = Languages.Current;

@@ -47,6 +47,9 @@ public abstract class CatalogueCliTests(Provider provider) : IAsyncLifetime
         }
         """;
 
+    private async Task<string> AnyDepartmentAsync() =>
+        (await _app.CreateClient().GetJsonAsync("/api/v1/services?pageSize=1")).GetProperty("items")[0].GetProperty("department").GetString()!;
+
     private async Task<string> AnyCategoryAsync() =>
         (await _app.CreateClient().GetJsonAsync("/api/v1/services?pageSize=1")).GetProperty("facets").GetProperty("categories")[0].GetProperty("value").GetString()!;
 
@@ -72,15 +75,15 @@ public abstract class CatalogueCliTests(Provider provider) : IAsyncLifetime
     public async Task CatalogueImport_CsvWithBadRows_RejectsTheWholeFileAndReportsEveryBadLine()
     {
         var category = await AnyCategoryAsync();
-        var department = (await _app.CreateClient().GetJsonAsync("/api/v1/services?pageSize=1")).GetProperty("items")[0].GetProperty("department").GetString();
+        var department = await AnyDepartmentAsync();
         string Row(string slug, string dept, string channels, string nameZhCn, string body = "") =>
             $"{slug},{dept},live,{category},{channels},Name,名稱,{nameZhCn},Summary,摘要,摘要,{body},{body},{body},,,,,,,5,,10";
         var csv = string.Join("\n",
             string.Join(",", OneStop.Catalogue.Import.CatalogueCsv.Header),
-            Row("good-row-service", department!, "counter", "名称", "\"A body\nover two lines\""), // lines 2-5: three bodies of two lines each
+            Row("good-row-service", department, "counter", "名称", "\"A body\nover two lines\""), // lines 2-5: three bodies of two lines each
             Row("unknown-department-service", "NOPE", "counter", "名称"),                           // line 6
-            Row("missing-chinese-service", department!, "counter", ""),                             // line 7
-            Row("bad-channel-service", department!, "fax", "名称"));                                 // line 8
+            Row("missing-chinese-service", department, "counter", ""),                             // line 7
+            Row("bad-channel-service", department, "fax", "名称"));                                 // line 8
         var file = TempFile(".csv", csv);
 
         var result = await Cli.RunAsync(["catalogue", "import", file, .. _app.CliConfiguration]);
@@ -126,7 +129,7 @@ public abstract class CatalogueCliTests(Provider provider) : IAsyncLifetime
     public async Task CatalogueImport_LargeFile_ReportsProgress()
     {
         var category = await AnyCategoryAsync();
-        var department = (await _app.CreateClient().GetJsonAsync("/api/v1/services?pageSize=1")).GetProperty("items")[0].GetProperty("department").GetString();
+        var department = await AnyDepartmentAsync();
         var rows = Enumerable.Range(1, 1500).Select(i =>
             $"generated-service-{i},{department},live,{category},online-submission,Service {i},服務{i},服务{i},Summary {i},摘要,摘要,,,,,,,,,,,,{i}");
         var file = TempFile(".csv", string.Join("\n", [string.Join(",", OneStop.Catalogue.Import.CatalogueCsv.Header), .. rows]));

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using OneStop.Platform.Database;
 using OneStop.Platform.Localisation;
 
@@ -29,7 +28,6 @@ public sealed record ServiceDetail(string Slug, string Language, string Name, st
 /// <summary>GET /api/v1/services and /api/v1/services/{slug}.</summary>
 public static class ServicesApi
 {
-    internal const string LangDescription = "en, zh-HK or zh-CN; without it, the onestop-lang cookie, then Accept-Language.";
 
     public static RouteGroupBuilder MapServicesApi(this RouteGroupBuilder api)
     {
@@ -45,7 +43,7 @@ public static class ServicesApi
     private static async Task<Results<Ok<ServiceList>, ValidationProblem>> List(
         HttpRequest request, CatalogueCache cache, Text text, CancellationToken cancellationToken,
         [Description("Words to search for, in English, Traditional or Simplified Chinese; up to 200 characters.")] string? q = null,
-        [Description(LangDescription)] string? lang = null,
+        [Description(ApiLanguage.Description)] string? lang = null,
         [Description("A department code, e.g. TD.")] string? department = null,
         [Description("A category slug (topic, life event or audience), e.g. transport; repeat it to require several.")] string[]? category = null,
         [Description("One of online-submission, e-payment, e-delivery, sign-in, counter.")] string? channel = null,
@@ -54,7 +52,7 @@ public static class ServicesApi
     {
         var snapshot = await cache.GetAsync(cancellationToken);
         var (query, errors) = ServiceQueryParser.Parse(snapshot, q, department, category, channel, page, pageSize);
-        if (!ApiLanguage.IsValid(lang)) errors["lang"] = [ApiLanguage.Error];
+        if (ApiLanguage.Problem(lang) is { } langErrors) errors["lang"] = langErrors["lang"];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var language = Languages.Current;
@@ -71,9 +69,9 @@ public static class ServicesApi
 
     private static async Task<Results<Ok<ServiceDetail>, ProblemHttpResult, ValidationProblem>> Get(
         [Description("The service's slug, e.g. renew-a-driving-licence.")] string slug, HttpRequest request, OneStopDb db,
-        CancellationToken cancellationToken, [Description(LangDescription)] string? lang = null)
+        CancellationToken cancellationToken, [Description(ApiLanguage.Description)] string? lang = null)
     {
-        if (!ApiLanguage.IsValid(lang)) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["lang"] = [ApiLanguage.Error] });
+        if (ApiLanguage.Problem(lang) is { } langErrors) return TypedResults.ValidationProblem(langErrors);
         var service = await ServiceDetails.FindAsync(db, slug, cancellationToken);
         if (service is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Service not found",
@@ -90,24 +88,4 @@ public static class ServicesApi
 
     private static string ServiceUrl(HttpRequest request, Language language, string slug) =>
         $"{request.Scheme}://{request.Host}{request.PathBase}{language.PathPrefix()}/services/{Uri.EscapeDataString(slug)}";
-}
-
-/// <summary>The API's <c>lang</c> parameter: the middleware already set the culture from it when it was valid.</summary>
-internal static class ApiLanguage
-{
-    public const string Error = "Language must be one of: en, zh-HK, zh-CN.";
-    public static bool IsValid(string? lang) => string.IsNullOrEmpty(lang) || Languages.FromCulture(lang) is not null;
-}
-
-/// <summary>Loads one service with everything its page and the API show.</summary>
-public static class ServiceDetails
-{
-    public static Task<Service?> FindAsync(OneStopDb db, string slug, CancellationToken cancellationToken) =>
-        db.Services.AsNoTracking()
-            .Include(s => s.Department)
-            .Include(s => s.Categories.OrderBy(c => c.Facet).ThenBy(c => c.Slug))
-            // Split: as one query, SQLite joins every service's categories before it filters by slug
-            // (12 ms a page at 10,000 services, measured by bench/run.sh); split, each query uses its index.
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(s => s.Slug == slug.ToLowerInvariant(), cancellationToken);
 }

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using OneStop.Catalogue.Api;
+
 using OneStop.Platform.Database;
 
 namespace OneStop.Catalogue.Pages;

@@ -1,5 +1,6 @@
 using OneStop.Catalogue;
 using OneStop.Catalogue.Demo;
+using OneStop.Identity;
 using OneStop.Insights;
 using OneStop.Platform;
 using OneStop.Platform.Cli;
@@ -16,6 +17,7 @@ var builder = WebApplication.CreateBuilder(configurationArgs);
 // A command's output is for the person at the terminal; the server's logs are not.
 if (commandWords.Length > 0) builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.AddPlatform();
+builder.Services.AddOneStopIdentity(builder.Configuration, builder.Environment);
 builder.Services.AddCatalogue(builder.Configuration);
 builder.Services.AddInsights();
 
@@ -26,6 +28,7 @@ await app.Services.MigrateOnStartIfConfiguredAsync();
 await DemoCatalogue.SeedIfEmptyAsync(app.Services);
 
 app.UsePlatform();
+app.UseOneStopIdentity();
 app.MapPlatform();
 app.MapCatalogue();
 app.MapInsights();

@@ -1,6 +1,7 @@
 using OneStop.Platform.Database;
 using OneStop.Platform.Health;
 using OneStop.Platform.Localisation;
+using OneStop.Platform.Mail;
 using OneStop.Platform.Storage;
 using OneStop.Platform.Web;
 
@@ -19,6 +20,7 @@ public static class PlatformSetup
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Text>();
+        services.AddScoped<Audit.AuditLog>();
         services.AddDatabase(builder.Configuration);
         services.AddStorage(builder.Configuration);
         services.AddPlatformHealth();
@@ -34,6 +36,13 @@ public static class PlatformSetup
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        services.AddHttpContextAccessor();
+        services.AddOptions<SiteOptions>().Bind(builder.Configuration.GetSection(SiteOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => !builder.Environment.IsProduction() || !string.IsNullOrEmpty(o.PublicOrigin),
+                "Site:PublicOrigin is required in Production: email links and tokens are built from it.")
+            .ValidateOnStart();
+        services.AddSingleton<PublicLinks>();
+        services.AddMail(builder.Configuration);
         return builder;
     }
 

@@ -39,6 +39,12 @@ public class OneStopApp : WebApplicationFactory<Program>
     public string Environment { get; init; } = "Testing";
     public bool MigrateOnStart { get; init; } = true;
 
+    /// <summary>High by default so that tests signing in many times are not throttled; the rate-limit test lowers it.</summary>
+    public int AttemptsPerMinute { get; init; } = 10_000;
+
+    /// <summary>Where this app's emails are written, one .eml file each; see <see cref="Mailbox"/>.</summary>
+    public string MailFolder => Path.Combine(_folder, "mail");
+
     /// <summary>Arguments that point the CLI at this app's database.</summary>
     public string[] CliConfiguration =>
     [
@@ -59,6 +65,17 @@ public class OneStopApp : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", Seed ? "true" : "false");
         builder.UseSetting("Catalogue:RefreshInterval", "00:00:00");
         builder.UseSetting("Storage:Root", Path.Combine(_folder, "files"));
+        builder.UseSetting("Mail:Delivery", "PickupFolder");
+        builder.UseSetting("Mail:PickupFolder", MailFolder);
+        builder.UseSetting("Identity:SessionCheckInterval", "00:00:00");
+        builder.UseSetting("Identity:AttemptsPerMinute", AttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (Environment == "Production")
+        {
+            builder.UseSetting("Site:PublicOrigin", "https://onestop.example");
+            builder.UseSetting("DataProtection:AllowUnprotectedKeys", "true");
+        }
+        // Keys are unprotected outside Production by design; the warning would drown the test output.
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
     }
 
     public override async ValueTask DisposeAsync()

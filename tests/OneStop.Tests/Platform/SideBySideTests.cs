@@ -46,6 +46,10 @@ public sealed class SideBySideTests
                      "--ConnectionStrings:OneStop", $"Data Source={Path.Combine(folder, database)}",
                      "--Demo:Seed", seed ? "true" : "false",
                      "--Storage:Root", Path.Combine(folder, "files-" + port),
+                     "--Site:PublicOrigin", $"http://127.0.0.1:{port}",
+                     "--Mail:Delivery", "PickupFolder",
+                     "--DataProtection:AllowUnprotectedKeys", "true",
+                     "--Mail:PickupFolder", Path.Combine(folder, "mail-" + port),
                  })
             start.ArgumentList.Add(arg);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";

@@ -5,8 +5,8 @@ using System.Text.Json;
 namespace OneStop.Platform.Localisation;
 
 /// <summary>
-/// The user-interface strings, one flat JSON file per language (strings.en.json, strings.zh-HK.json,
-/// strings.zh-CN.json). Chosen over .resx so translators edit plain JSON and a test can check that
+/// The user-interface strings: flat JSON files per language (strings.en.json, strings.zh-HK.json,
+/// strings.zh-CN.json), one set in each module's folder, merged here. Chosen over .resx so translators edit plain JSON and a test can check that
 /// every key exists in every language. A missing key shows as [key] so that it is noticed, not hidden.
 /// </summary>
 public sealed class Text
@@ -16,12 +16,21 @@ public sealed class Text
     public Text()
     {
         var assembly = typeof(Text).Assembly;
+        var resources = assembly.GetManifestResourceNames().Where(n => n.StartsWith("strings/", StringComparison.Ordinal)).ToArray();
         _strings = Languages.All.ToFrozenDictionary(l => l, l =>
         {
-            var name = $"OneStop.Platform.Localisation.strings.{l.Tag()}.json";
-            using var stream = assembly.GetManifestResourceStream(name)
-                ?? throw new InvalidOperationException($"Missing embedded resource {name}.");
-            return JsonSerializer.Deserialize<Dictionary<string, string>>(stream)!.ToFrozenDictionary();
+            var merged = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var name in resources.Where(n => n.EndsWith($"strings.{l.Tag()}.json", StringComparison.Ordinal)))
+            {
+                using var stream = assembly.GetManifestResourceStream(name)!;
+                foreach (var (key, value) in JsonSerializer.Deserialize<Dictionary<string, string>>(stream)!)
+                {
+                    // Two modules claiming one key would make one of them show the other's words.
+                    if (!merged.TryAdd(key, value)) throw new InvalidOperationException($"String {key} is defined twice ({name}).");
+                }
+            }
+            if (merged.Count == 0) throw new InvalidOperationException($"No strings for {l.Tag()}.");
+            return merged.ToFrozenDictionary();
         });
     }
 

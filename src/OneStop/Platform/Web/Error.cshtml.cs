@@ -12,7 +12,7 @@ public sealed class ErrorModel : PageModel
     {
         // Re-executed requests keep their status; someone opening /error/404 directly gets that status too.
         Response.StatusCode = code is >= 400 and <= 599 ? code : 404;
-        Key = Response.StatusCode switch { 404 => "notFound", >= 500 => "serverError", _ => "other" };
+        Key = Response.StatusCode switch { 404 => "notFound", 403 => "forbidden", 429 => "tooMany", >= 500 => "serverError", _ => "other" };
     }
 
     public void OnPost(int code) => OnGet(code);

@@ -1,0 +1,79 @@
+using MailKit.Net.Smtp;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace OneStop.Platform.Mail;
+
+/// <summary>An email to one person. Bodies are plain text: readable in every client and by screen readers.</summary>
+public sealed record OutgoingMail(string To, string Subject, string Body, string Language);
+
+public interface IMailer
+{
+    Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken = default);
+}
+
+internal static class MimeMessages
+{
+    public static MimeMessage From(OutgoingMail mail, MailOptions options, TimeProvider clock)
+    {
+        var message = new MimeMessage
+        {
+            Subject = mail.Subject,
+            Date = clock.GetUtcNow(),
+            Body = new TextPart("plain") { Text = mail.Body },
+        };
+        message.From.Add(new MailboxAddress(options.FromName, options.From));
+        message.To.Add(MailboxAddress.Parse(mail.To));
+        message.Headers.Add(HeaderId.ContentLanguage, mail.Language);
+        return message;
+    }
+}
+
+/// <summary>Sends through the configured SMTP server with MailKit.</summary>
+internal sealed class SmtpMailer(IOptions<MailOptions> options, TimeProvider clock, ILogger<SmtpMailer> logger) : IMailer
+{
+    public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken = default)
+    {
+        var o = options.Value;
+        using var message = MimeMessages.From(mail, o, clock);
+        using var client = new SmtpClient();
+        await client.ConnectAsync(o.SmtpHost!, o.SmtpPort, o.SmtpSecurity, cancellationToken);
+        if (!string.IsNullOrEmpty(o.SmtpUserName))
+            await client.AuthenticateAsync(o.SmtpUserName, o.SmtpPassword ?? "", cancellationToken);
+        await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+        // The address is personal data: log the message id only.
+        logger.LogInformation("Mail {MessageId} sent through {Host}", message.MessageId, o.SmtpHost);
+    }
+}
+
+/// <summary>
+/// Writes each message as an .eml file, for the local default run and tests: a newcomer reads them at
+/// /dev/mailbox, and any mail client opens them.
+/// </summary>
+internal sealed class PickupFolderMailer(IOptions<MailOptions> options, TimeProvider clock) : IMailer
+{
+    public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken = default)
+    {
+        var o = options.Value;
+        Directory.CreateDirectory(o.PickupFolder);
+        using var message = MimeMessages.From(mail, o, clock);
+        // Sortable by time, unique across nodes; written under a temporary name so readers never see half a file.
+        var name = $"{clock.GetUtcNow():yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml";
+        var temporary = Path.Combine(o.PickupFolder, name + ".tmp");
+        await message.WriteToAsync(temporary, cancellationToken);
+        File.Move(temporary, Path.Combine(o.PickupFolder, name));
+    }
+}
+
+public static class MailSetup
+{
+    public static IServiceCollection AddMail(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        var delivery = configuration.GetSection(MailOptions.Section).GetValue(nameof(MailOptions.Delivery), MailDelivery.PickupFolder);
+        if (delivery == MailDelivery.Smtp) services.AddSingleton<IMailer, SmtpMailer>();
+        else services.AddSingleton<IMailer, PickupFolderMailer>();
+        return services;
+    }
+}

@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+using OneStop.Platform.Localisation;
+
+namespace OneStop.Platform.Web;
+
+/// <summary>
+/// Section <c>Site</c>. <see cref="PublicOrigin"/> is the address people reach the portal at. Links in
+/// emails and the OIDC issuer are built from it rather than from the request's Host header, which
+/// a caller controls (a forged host would otherwise put an attacker's address in a password-reset link).
+/// </summary>
+public sealed class SiteOptions
+{
+    public const string Section = "Site";
+
+    /// <summary>For example https://www.onestop.gov.hk. Required in Production; elsewhere the request's own origin.</summary>
+    [Url] public string? PublicOrigin { get; set; }
+}
+
+/// <summary>Absolute links for emails and tokens, in a given language.</summary>
+public sealed class PublicLinks(Microsoft.Extensions.Options.IOptions<SiteOptions> options, IHttpContextAccessor http)
+{
+    public string Origin
+    {
+        get
+        {
+            if (options.Value.PublicOrigin is { Length: > 0 } configured) return configured.TrimEnd('/');
+            var request = http.HttpContext?.Request ?? throw new InvalidOperationException("Site:PublicOrigin is not set and there is no request to take the origin from.");
+            return $"{request.Scheme}://{request.Host}{request.RootPath("")}";
+        }
+    }
+
+    /// <summary>An absolute link to a page, under the language's prefix; <paramref name="path"/> starts with '/'.</summary>
+    public string To(string path, Language language) => Origin + language.PathPrefix() + path;
+}

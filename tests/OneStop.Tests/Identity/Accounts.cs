@@ -1,0 +1,37 @@
+namespace OneStop.Tests.Identity;
+
+/// <summary>Steps that many identity tests share: a confirmed account, signed in.</summary>
+public static class Accounts
+{
+    public const string Password = "correct horse battery staple";
+
+    public static string NewEmail() => $"person-{Guid.NewGuid():N}@example.com";
+
+    public static async Task RegisterAsync(this HttpClient client, string email, string password = Password)
+    {
+        using var response = await client.SubmitAsync("/account/register",
+            new Dictionary<string, string> { ["Email"] = email, ["Password"] = password, ["ConfirmPassword"] = password });
+        Assert.Equal("/account/check-email", response.Location());
+    }
+
+    public static async Task ConfirmAsync(this HttpClient client, OneStopApp app, string email)
+    {
+        var link = app.LastMailTo(email).Link();
+        using var response = await client.SubmitAsync(link, new Dictionary<string, string>());
+        Assert.StartsWith("/account/sign-in", response.Location());
+    }
+
+    public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password = Password, string url = "/account/sign-in") =>
+        await client.SubmitAsync(url, new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
+
+    /// <summary>A new confirmed account, signed in on <paramref name="client"/>.</summary>
+    public static async Task<string> SignedInAsync(this HttpClient client, OneStopApp app)
+    {
+        var email = NewEmail();
+        await client.RegisterAsync(email);
+        await client.ConfirmAsync(app, email);
+        using var response = await client.SignInAsync(email);
+        Assert.Equal("/account", response.Location());
+        return email;
+    }
+}

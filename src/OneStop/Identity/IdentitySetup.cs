@@ -73,7 +73,11 @@ public static class IdentitySetup
                 : RateLimitPartition.GetNoLimiter("reads"));
         });
 
+        services.AddAuthorization(AssurancePolicies.Add);
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, AssuranceHandler>();
         services.AddScoped<AccountMail>();
+        services.AddScoped<Consent.ConsentReceipts>();
+        services.AddScoped<Profile.IProfileReader, Profile.AccountProfileReader>();
         return services;
     }
 

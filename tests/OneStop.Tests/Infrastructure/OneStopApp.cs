@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
 
@@ -42,6 +44,12 @@ public class OneStopApp : WebApplicationFactory<Program>
     /// <summary>High by default so that tests signing in many times are not throttled; the rate-limit test lowers it.</summary>
     public int AttemptsPerMinute { get; init; } = 10_000;
 
+    /// <summary>
+    /// The app's clock. Starts at the real time so that cookies and tokens work as they would; tests move
+    /// it forward with <c>Clock.Advance</c> instead of sleeping.
+    /// </summary>
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
     /// <summary>Where this app's emails are written, one .eml file each; see <see cref="Mailbox"/>.</summary>
     public string MailFolder => Path.Combine(_folder, "mail");
 
@@ -69,6 +77,11 @@ public class OneStopApp : WebApplicationFactory<Program>
         builder.UseSetting("Mail:PickupFolder", MailFolder);
         builder.UseSetting("Identity:SessionCheckInterval", "00:00:00");
         builder.UseSetting("Identity:AttemptsPerMinute", AttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
         if (Environment == "Production")
         {
             builder.UseSetting("Site:PublicOrigin", "https://onestop.example");

@@ -53,13 +53,16 @@ internal sealed class SmtpMailer(IOptions<MailOptions> options, TimeProvider clo
 /// </summary>
 internal sealed class PickupFolderMailer(IOptions<MailOptions> options, TimeProvider clock) : IMailer
 {
+    private static long _sequence;
+
     public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken = default)
     {
         var o = options.Value;
         Directory.CreateDirectory(o.PickupFolder);
         using var message = MimeMessages.From(mail, o, clock);
-        // Sortable by time, unique across nodes; written under a temporary name so readers never see half a file.
-        var name = $"{clock.GetUtcNow():yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml";
+        // Sorted by time, then by order of sending on this node; unique across nodes. Written under a
+        // temporary name so that readers never see half a file.
+        var name = $"{clock.GetUtcNow():yyyyMMddHHmmssfff}-{Interlocked.Increment(ref _sequence):D8}-{Guid.NewGuid():N}.eml";
         var temporary = Path.Combine(o.PickupFolder, name + ".tmp");
         await message.WriteToAsync(temporary, cancellationToken);
         File.Move(temporary, Path.Combine(o.PickupFolder, name));

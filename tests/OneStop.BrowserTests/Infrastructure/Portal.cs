@@ -15,6 +15,9 @@ public sealed class Portal : IAsyncLifetime
 
     public string BaseUrl => _server?.BaseUrl ?? throw new InvalidOperationException("The portal is not running.");
 
+    /// <summary>The running app, for what a person would read outside the browser (their email).</summary>
+    public OneStopServer Server => _server ?? throw new InvalidOperationException("The portal is not running.");
+
     public async ValueTask InitializeAsync()
     {
         if (!Chromium.IsInstalled)

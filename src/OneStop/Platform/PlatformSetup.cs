@@ -37,7 +37,8 @@ public static class PlatformSetup
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddHttpContextAccessor();
-        services.AddOptions<SiteOptions>().Bind(builder.Configuration.GetSection(SiteOptions.Section)).ValidateDataAnnotations()
+        services.AddOptions<SiteOptions>().Bind(builder.Configuration.GetSection(SiteOptions.Section))
+            .Validate(o => o.IsValid, "Site:PublicOrigin must be an absolute http(s) address (a base path is allowed, a query is not), e.g. https://www.onestop.gov.example.")
             .Validate(o => !builder.Environment.IsProduction() || !string.IsNullOrEmpty(o.PublicOrigin),
                 "Site:PublicOrigin is required in Production: email links and tokens are built from it.")
             .ValidateOnStart();

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using OneStop.Platform.Localisation;
 
 namespace OneStop.Platform.Web;
@@ -12,8 +11,11 @@ public sealed class SiteOptions
 {
     public const string Section = "Site";
 
-    /// <summary>For example https://www.onestop.gov.hk. Required in Production; elsewhere the request's own origin.</summary>
-    [Url] public string? PublicOrigin { get; set; }
+    /// <summary>For example https://www.onestop.gov.example, or with the base path a proxy adds. Required in Production; elsewhere the request's own origin.</summary>
+    public string? PublicOrigin { get; set; }
+
+    public bool IsValid => string.IsNullOrEmpty(PublicOrigin)
+        || (Uri.TryCreate(PublicOrigin, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && uri.Query.Length == 0 && uri.Fragment.Length == 0);
 }
 
 /// <summary>Absolute links for emails and tokens, in a given language.</summary>

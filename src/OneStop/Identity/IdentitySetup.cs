@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using OneStop.Identity.Passwords;
+using OneStop.Identity.TwoDevice;
 using OneStop.Platform.Database;
 
 namespace OneStop.Identity;
@@ -78,6 +79,7 @@ public static class IdentitySetup
         services.AddScoped<AccountMail>();
         services.AddScoped<Consent.ConsentReceipts>();
         services.AddScoped<Profile.IProfileReader, Profile.AccountProfileReader>();
+        services.AddTwoDeviceSignIn();
         return services;
     }
 

@@ -77,7 +77,7 @@ public static class IdentitySetup
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, AssuranceHandler>();
         services.AddScoped<AccountMail>();
         services.AddScoped<Consent.ConsentReceipts>();
-        services.AddScoped<Profile.IProfileReader, Profile.AccountProfileReader>();
+        Profile.ProfileSetup.AddProfile(services, configuration);
         return services;
     }
 

@@ -26,6 +26,7 @@ if (commandWords.Length > 0) return await CommandLine.RunAsync(app, commandWords
 
 await app.Services.MigrateOnStartIfConfiguredAsync();
 await DemoCatalogue.SeedIfEmptyAsync(app.Services);
+await OneStop.Identity.Profile.DemoCitizens.SeedIfEnabledAsync(app.Services);
 
 app.UsePlatform();
 app.UseOneStopIdentity();

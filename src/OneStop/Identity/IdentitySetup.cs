@@ -78,8 +78,8 @@ public static class IdentitySetup
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, AssuranceHandler>();
         services.AddScoped<AccountMail>();
         services.AddScoped<Consent.ConsentReceipts>();
-        services.AddScoped<Profile.IProfileReader, Profile.AccountProfileReader>();
         services.AddTwoDeviceSignIn();
+        Profile.ProfileSetup.AddProfile(services, configuration);
         return services;
     }
 

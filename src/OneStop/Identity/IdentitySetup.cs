@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using OneStop.Identity.Factors;
 using OneStop.Identity.Passwords;
 using OneStop.Identity.TwoDevice;
 using OneStop.Platform.Database;
@@ -80,6 +81,7 @@ public static class IdentitySetup
         services.AddScoped<Consent.ConsentReceipts>();
         services.AddTwoDeviceSignIn();
         Profile.ProfileSetup.AddProfile(services, configuration);
+        services.AddFactors();
         return services;
     }
 

@@ -78,6 +78,7 @@ public static class IdentitySetup
         services.AddScoped<AccountMail>();
         services.AddScoped<Consent.ConsentReceipts>();
         services.AddScoped<Profile.IProfileReader, Profile.AccountProfileReader>();
+        Signing.SigningSetup.AddSigning(services, configuration, environment);
         return services;
     }
 

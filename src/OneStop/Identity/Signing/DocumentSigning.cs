@@ -73,8 +73,9 @@ public sealed class DocumentSigning(OneStopDb db, SigningCertificates certificat
     public bool IsExpired(SigningRequest request) => request.SignedAt is null && clock.GetUtcNow() >= request.ExpiresAt;
 
     /// <summary>
-    /// Signs the request with the person's certificate (issuing one on first use). At most once: two
-    /// confirmations racing each make a signature, but only the first to mark the row keeps it.
+    /// Signs the request with the person's certificate (issuing one on first use), at most once. The row is
+    /// claimed first inside the transaction, so a second confirmation (a double click) waits for the first
+    /// and then finds it signed, instead of racing it to issue a certificate.
     /// </summary>
     public async Task<SignOutcome> SignAsync(Guid requestId, Guid userId, CancellationToken cancellationToken = default)
     {
@@ -82,25 +83,25 @@ public sealed class DocumentSigning(OneStopDb db, SigningCertificates certificat
         if (request is null) return SignOutcome.NotFound;
         if (request.SignedAt is not null) return SignOutcome.AlreadySigned;
         if (IsExpired(request)) return SignOutcome.Expired;
+        // Before the transaction: a CA generated on first use is saved on a connection of its own.
+        var ca = await authority.GetAsync(cancellationToken);
+
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var requests = db.Set<SigningRequest>().Where(r => r.Id == requestId && r.UserId == userId);
+        var claimed = await requests.Where(r => r.SignedAt == null).ExecuteUpdateAsync(s => s.SetProperty(r => r.SignedAt, now), cancellationToken);
+        if (claimed == 0) return SignOutcome.AlreadySigned;
 
         var certificate = await certificates.CurrentOrIssueAsync(userId, cancellationToken);
-        var ca = await authority.GetAsync(cancellationToken);
-        var now = clock.GetUtcNow();
         byte[] signature;
         using (var key = certificates.OpenKey(certificate))
         using (var signer = certificate.Load())
         {
             signature = DetachedCms.Sign(request.DocumentHash, signer, key, ca.Chain, now);
         }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var marked = await db.Set<SigningRequest>()
-            .Where(r => r.Id == requestId && r.UserId == userId && r.SignedAt == null)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.SignedAt, now)
-                .SetProperty(r => r.Signature, signature)
-                .SetProperty(r => r.CertificateId, certificate.Id), cancellationToken);
-        if (marked == 0) return SignOutcome.AlreadySigned;
+        await requests.ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.Signature, signature)
+            .SetProperty(r => r.CertificateId, certificate.Id), cancellationToken);
         audit.Record(SigningEvents.Signed, userId, userId, "signing-request", requestId.ToString(), certificate.SerialNumber);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

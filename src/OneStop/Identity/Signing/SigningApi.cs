@@ -43,7 +43,7 @@ public static class SigningApi
         var api = endpoints.MapGroup("/api/v1").WithTags("Signing");
         api.MapPost("/signatures/verify", Verify).WithName("VerifySignature")
             .WithSummary("Checks a detached CMS signature against its document: multipart (files document and signature) or JSON (base64).")
-            .Accepts<SignatureVerificationRequest>("application/json")
+            .Accepts<SignatureVerificationRequest>("application/json", "multipart/form-data")
             .AddOpenApiOperationTransformer((operation, _, _) =>
             {
                 if (operation.RequestBody is OpenApiRequestBody body && body.Content is { } content)

@@ -144,7 +144,11 @@ public sealed class SigningCertificates(OneStopDb db, CertificateAuthority autho
     private static bool IssuedBy(SigningCertificate certificate, IssuingAuthority ca)
     {
         using var loaded = certificate.Load();
-        return loaded.IssuerName.RawData.AsSpan().SequenceEqual(ca.Certificate.SubjectName.RawData);
+        if (!loaded.IssuerName.RawData.AsSpan().SequenceEqual(ca.Certificate.SubjectName.RawData)) return false;
+        // A CA renewed under the same name has a new key: certificates from the old one are replaced.
+        var issuerKey = loaded.Extensions.OfType<X509AuthorityKeyIdentifierExtension>().FirstOrDefault()?.KeyIdentifier;
+        var caKey = ca.Certificate.Extensions.OfType<X509SubjectKeyIdentifierExtension>().FirstOrDefault()?.SubjectKeyIdentifierBytes;
+        return issuerKey is null || caKey is null || issuerKey.Value.Span.SequenceEqual(caKey.Value.Span);
     }
 
     private IDataProtector Protector(Guid userId) =>

@@ -82,6 +82,28 @@ public sealed class SigningPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SignJourney_AdvancedPerson_ConfirmsInChineseAndTheCallerGetsAVerifiableSignature()
+    {
+        var (client, person) = await AdvancedPersonAsync();
+        var document = Signers.NewDocument("本人聲明所提供的資料均屬真實。");
+        var id = await _advanced.Services.RequestAsync(person, document, "續領駕駛執照聲明", "/services/renew-a-driving-licence");
+
+        using var confirmed = await client.SubmitAsync("/zh-hk" + DocumentSigning.PagePath(id), new Dictionary<string, string>());
+        var signed = await _advanced.Services.WithScopeAsync(s => s.GetRequiredService<IDocumentSigning>().GetSignatureAsync(id, person, Ct));
+        var (_, again) = await client.GetPageAsync(DocumentSigning.PagePath(id));
+        var (_, certificatePage) = await client.GetPageAsync("/account/signing-certificate");
+        var (_, activity) = await client.GetPageAsync("/account/activity");
+
+        Assert.Equal("/zh-hk/services/renew-a-driving-licence", confirmed.Location());
+        Assert.NotNull(signed);
+        Assert.True((await _advanced.Services.WithScopeAsync(s => s.GetRequiredService<SignatureVerifier>().VerifyAsync(document, signed.Signature, Ct))).Valid);
+        Assert.Equal("signed", again.QuerySelector("[data-state]")!.GetAttribute("data-state"));
+        Assert.Equal(signed.CertificateSerial, certificatePage.QuerySelector("[data-certificate]")!.GetAttribute("data-certificate"));
+        Assert.NotNull(activity.QuerySelector($"[data-event='{SigningEvents.Signed}']"));
+        Assert.NotNull(activity.QuerySelector($"[data-event='{SigningEvents.CertificateIssued}']"));
+    }
+
+    [Fact]
     public async Task CertificatePage_RevokeWithAReason_ShowsItRevokedAndAsksForAReasonFirst()
     {
         var (client, person) = await AdvancedPersonAsync();

@@ -1,10 +1,6 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using OneStop.Identity;
 using OneStop.Identity.Signing;
 
@@ -55,26 +51,4 @@ public static class Signers
 
     public static byte[] NewDocument(string text = "I declare that the information I have given is true.") =>
         System.Text.Encoding.UTF8.GetBytes(text + " " + Guid.NewGuid());
-
-    /// <summary>
-    /// Sessions of verified people carry an authenticator-code method (amr=otp), so they are at Advanced level.
-    /// Stands in for the second-factor sign-in that another slice builds, for the page tests that only need
-    /// an Advanced session to exist; the journey test uses the real sign-in when it is there.
-    /// </summary>
-    public static WebApplicationFactory<Program> WithAdvancedSessions(this OneStopApp app) =>
-        app.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-            s.AddScoped<IUserClaimsPrincipalFactory<OneStopUser>, SecondFactorClaims>()));
-
-    private sealed class SecondFactorClaims(UserManager<OneStopUser> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options)
-        : UserClaimsPrincipalFactory<OneStopUser, IdentityRole<Guid>>(users, roles, options)
-    {
-        protected override async Task<ClaimsIdentity> GenerateClaimsAsync(OneStopUser user)
-        {
-            var identity = await base.GenerateClaimsAsync(user);
-            if (user.IdentityVerifiedAt is null) return identity;
-            identity.AddClaim(new Claim(Assurance.VerifiedClaim, user.IdentityVerifiedBy ?? "yes"));
-            identity.AddClaim(new Claim("amr", "otp"));
-            return identity;
-        }
-    }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using AngleSharp.Dom;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Identity.Signing;
@@ -12,18 +11,16 @@ namespace OneStop.Tests.Identity.Signing;
 public sealed class SigningPagesTests : IAsyncLifetime
 {
     private readonly OneStopApp _app = new(Provider.Sqlite, seed: false);
-    private WebApplicationFactory<Program> _advanced = null!;
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private HttpClient Browser(WebApplicationFactory<Program> app) => app.CreateClient(new() { AllowAutoRedirect = false });
+    private static HttpClient Browser(OneStopApp app) => app.CreateClient(new() { AllowAutoRedirect = false });
 
+    /// <summary>A verified person signed in with an authenticator code: the real Advanced session.</summary>
     private async Task<(HttpClient Client, Guid Id)> AdvancedPersonAsync()
     {
-        var (id, email) = await _advanced.Services.NewPersonAsync();
-        var client = Browser(_advanced);
-        using var response = await client.SignInAsync(email);
-        Assert.Equal("/account", response.Location());
-        Assert.Equal("advanced", (await client.GetPageAsync("/account")).Document.QuerySelector("[data-assurance]")!.GetAttribute("data-assurance"));
+        var client = Browser(_app);
+        var email = await client.AdvancedAsync(_app);
+        var id = await _app.Services.WithScopeAsync(s => s.GetRequiredService<OneStopDb>().Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(Ct));
         return (client, id);
     }
 
@@ -46,8 +43,8 @@ public sealed class SigningPagesTests : IAsyncLifetime
     [Fact]
     public async Task SignPage_AnotherPersonsRequest_Answers404()
     {
-        var (owner, _) = await _advanced.Services.NewPersonAsync();
-        var id = await _advanced.Services.RequestAsync(owner, Signers.NewDocument());
+        var (owner, _) = await _app.Services.NewPersonAsync();
+        var id = await _app.Services.RequestAsync(owner, Signers.NewDocument());
         var (intruder, _) = await AdvancedPersonAsync();
 
         using var get = await intruder.GetAsync(DocumentSigning.PagePath(id), Ct);
@@ -60,7 +57,7 @@ public sealed class SigningPagesTests : IAsyncLifetime
     {
         var (client, person) = await AdvancedPersonAsync();
         var document = Signers.NewDocument();
-        var id = await _advanced.Services.RequestAsync(person, document, "Declaration: licence renewal", "/services/renew?step=done");
+        var id = await _app.Services.RequestAsync(person, document, "Declaration: licence renewal", "/services/renew?step=done");
         var (status, page) = await client.GetPageAsync(DocumentSigning.PagePath(id));
 
         var both = await Task.WhenAll(
@@ -71,12 +68,12 @@ public sealed class SigningPagesTests : IAsyncLifetime
         Assert.Equal("Declaration: licence renewal", page.QuerySelector("[data-description]")!.TextContent);
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(document)), page.QuerySelector("[data-hash]")!.GetAttribute("data-hash"));
         Assert.All(both, r => Assert.Equal("/services/renew?step=done", r.Location()));
-        var signed = await _advanced.Services.WithScopeAsync(s => s.GetRequiredService<IDocumentSigning>().GetSignatureAsync(id, person, Ct));
+        var signed = await _app.Services.WithScopeAsync(s => s.GetRequiredService<IDocumentSigning>().GetSignatureAsync(id, person, Ct));
         Assert.NotNull(signed);
-        var signings = await _advanced.Services.WithScopeAsync(s => s.GetRequiredService<OneStopDb>().AuditEntries
+        var signings = await _app.Services.WithScopeAsync(s => s.GetRequiredService<OneStopDb>().AuditEntries
             .CountAsync(e => e.Event == SigningEvents.Signed && e.TargetId == id.ToString(), Ct));
         Assert.Equal(1, signings);
-        var check = await _advanced.Services.WithScopeAsync(s => s.GetRequiredService<SignatureVerifier>().VerifyAsync(document, signed.Signature, Ct));
+        var check = await _app.Services.WithScopeAsync(s => s.GetRequiredService<SignatureVerifier>().VerifyAsync(document, signed.Signature, Ct));
         Assert.True(check.Valid);
         foreach (var r in both) r.Dispose();
     }
@@ -86,17 +83,17 @@ public sealed class SigningPagesTests : IAsyncLifetime
     {
         var (client, person) = await AdvancedPersonAsync();
         var document = Signers.NewDocument("本人聲明所提供的資料均屬真實。");
-        var id = await _advanced.Services.RequestAsync(person, document, "續領駕駛執照聲明", "/services/renew-a-driving-licence");
+        var id = await _app.Services.RequestAsync(person, document, "續領駕駛執照聲明", "/services/renew-a-driving-licence");
 
         using var confirmed = await client.SubmitAsync("/zh-hk" + DocumentSigning.PagePath(id), new Dictionary<string, string>());
-        var signed = await _advanced.Services.WithScopeAsync(s => s.GetRequiredService<IDocumentSigning>().GetSignatureAsync(id, person, Ct));
+        var signed = await _app.Services.WithScopeAsync(s => s.GetRequiredService<IDocumentSigning>().GetSignatureAsync(id, person, Ct));
         var (_, again) = await client.GetPageAsync(DocumentSigning.PagePath(id));
         var (_, certificatePage) = await client.GetPageAsync("/account/signing-certificate");
         var (_, activity) = await client.GetPageAsync("/account/activity");
 
         Assert.Equal("/zh-hk/services/renew-a-driving-licence", confirmed.Location());
         Assert.NotNull(signed);
-        Assert.True((await _advanced.Services.WithScopeAsync(s => s.GetRequiredService<SignatureVerifier>().VerifyAsync(document, signed.Signature, Ct))).Valid);
+        Assert.True((await _app.Services.WithScopeAsync(s => s.GetRequiredService<SignatureVerifier>().VerifyAsync(document, signed.Signature, Ct))).Valid);
         Assert.Equal("signed", again.QuerySelector("[data-state]")!.GetAttribute("data-state"));
         Assert.Equal(signed.CertificateSerial, certificatePage.QuerySelector("[data-certificate]")!.GetAttribute("data-certificate"));
         Assert.NotNull(activity.QuerySelector($"[data-event='{SigningEvents.Signed}']"));
@@ -107,7 +104,7 @@ public sealed class SigningPagesTests : IAsyncLifetime
     public async Task CertificatePage_RevokeWithAReason_ShowsItRevokedAndAsksForAReasonFirst()
     {
         var (client, person) = await AdvancedPersonAsync();
-        var signed = await _advanced.Services.SignAsync(person, Signers.NewDocument());
+        var signed = await _app.Services.SignAsync(person, Signers.NewDocument());
 
         using var noReason = await client.SubmitAsync("/account/signing-certificate", new Dictionary<string, string>());
         var errorPage = await noReason.ReadPageAsync();
@@ -184,15 +181,7 @@ public sealed class SigningPagesTests : IAsyncLifetime
         return await response.ReadPageAsync();
     }
 
-    public ValueTask InitializeAsync()
-    {
-        _advanced = _app.WithAdvancedSessions();
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _advanced.DisposeAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 }

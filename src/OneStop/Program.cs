@@ -33,6 +33,7 @@ app.UseOneStopIdentity();
 app.MapPlatform();
 app.MapCatalogue();
 app.MapInsights();
+OneStop.Identity.Signing.SigningSetup.MapSigning(app);
 await app.RunAsync();
 return 0;
 

@@ -82,6 +82,7 @@ public static class IdentitySetup
         services.AddTwoDeviceSignIn();
         Profile.ProfileSetup.AddProfile(services, configuration);
         services.AddFactors();
+        Signing.SigningSetup.AddSigning(services, configuration, environment);
         return services;
     }
 

@@ -22,8 +22,12 @@ public static class Assurance
     /// <summary>Claim on the session cookie: the identity was proved (any value means yes).</summary>
     public const string VerifiedClaim = "onestop:verified";
 
-    /// <summary>Authentication method references (RFC 8176) that count as a second factor.</summary>
-    public static readonly string[] StrongMethods = ["mfa", "otp", "hwk", "swk", "passkey"];
+    /// <summary>
+    /// Authentication method references (RFC 8176) that make a session Advanced: an authenticator-app code
+    /// (otp) or a passkey (hwk, or swk for one that syncs). Not "mfa": Identity writes it after any second
+    /// factor, recovery codes and emailed codes included (see Factors/SessionMethods).
+    /// </summary>
+    public static readonly string[] StrongMethods = ["otp", "hwk", "swk"];
 
     public static AssuranceLevel Of(ClaimsPrincipal user)
     {

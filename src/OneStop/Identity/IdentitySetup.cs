@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using OneStop.Identity.Factors;
 using OneStop.Identity.Passwords;
 using OneStop.Identity.Staff;
 using OneStop.Platform.Database;
@@ -79,6 +80,7 @@ public static class IdentitySetup
         services.AddScoped<AccountMail>();
         services.AddScoped<Consent.ConsentReceipts>();
         services.AddScoped<Profile.IProfileReader, Profile.AccountProfileReader>();
+        services.AddFactors();
         services.AddStaff(configuration);
         return services;
     }

@@ -1,3 +1,5 @@
+using OneStop.Tests.Identity.Factors;
+
 namespace OneStop.Tests.Identity;
 
 /// <summary>Steps that many identity tests share: a confirmed account, signed in.</summary>
@@ -32,6 +34,23 @@ public static class Accounts
         await client.ConfirmAsync(app, email);
         using var response = await client.SignInAsync(email);
         Assert.Equal("/account", response.Location());
+        return email;
+    }
+
+    /// <summary>
+    /// A new confirmed account whose identity is proved (set directly: verification is another slice's pages)
+    /// and which has an authenticator app, signed in on <paramref name="client"/> with password and code,
+    /// so at the Advanced level.
+    /// </summary>
+    public static async Task<string> AdvancedAsync(this HttpClient client, OneStopApp app)
+    {
+        var email = await client.SignedInAsync(app);
+        await app.VerifyIdentityAsync(email);
+        var (key, _) = await client.EnableAuthenticatorAsync(app);
+        await client.SignOutAsync();
+        using var response = await client.SignInWithCodeAsync(email, app.NextCode(key));
+        Assert.Equal("/account", response.Location());
+        Assert.Equal("advanced", await client.LevelAsync());
         return email;
     }
 }

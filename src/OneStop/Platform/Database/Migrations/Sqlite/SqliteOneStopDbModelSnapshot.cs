@@ -526,6 +526,34 @@ namespace OneStop.Platform.Database.Migrations.Sqlite
                     b.ToTable("ConsentReceipts", (string)null);
                 });
 
+            modelBuilder.Entity("OneStop.Identity.Factors.KnownDevice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeviceHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "DeviceHash")
+                        .IsUnique();
+
+                    b.ToTable("KnownDevices", (string)null);
+                });
+
             modelBuilder.Entity("OneStop.Identity.OneStopUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -808,6 +836,15 @@ namespace OneStop.Platform.Database.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Department");
+                });
+
+            modelBuilder.Entity("OneStop.Identity.Factors.KnownDevice", b =>
+                {
+                    b.HasOne("OneStop.Identity.OneStopUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OneStop.Identity.Staff.StaffMember", b =>

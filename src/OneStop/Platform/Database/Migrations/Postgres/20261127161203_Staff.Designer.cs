@@ -13,7 +13,7 @@ using OneStop.Platform.Database;
 namespace OneStop.Platform.Database.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOneStopDb))]
-    [Migration("20261127155842_Staff")]
+    [Migration("20261127161203_Staff")]
     partial class Staff
     {
         /// <inheritdoc />
@@ -546,6 +546,36 @@ namespace OneStop.Platform.Database.Migrations.Postgres
                     b.ToTable("ConsentReceipts", (string)null);
                 });
 
+            modelBuilder.Entity("OneStop.Identity.Factors.KnownDevice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("DeviceHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "DeviceHash")
+                        .IsUnique();
+
+                    b.ToTable("KnownDevices", (string)null);
+                });
+
             modelBuilder.Entity("OneStop.Identity.OneStopUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -830,6 +860,15 @@ namespace OneStop.Platform.Database.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Department");
+                });
+
+            modelBuilder.Entity("OneStop.Identity.Factors.KnownDevice", b =>
+                {
+                    b.HasOne("OneStop.Identity.OneStopUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OneStop.Identity.Staff.StaffMember", b =>

@@ -16,7 +16,6 @@ namespace OneStop.Office.Services;
 /// </summary>
 [Authorize(Policy = StaffPolicies.DepartmentAdmin)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxBytes)]
-[RequestSizeLimit(MaxBytes + 64 * 1024)]
 public sealed class UploadModel(ImportCatalogue import, AuditLog audit, OneStop.Platform.Database.OneStopDb db, Text text) : FormPageModel
 {
     public const int MaxBytes = 20 * 1024 * 1024;

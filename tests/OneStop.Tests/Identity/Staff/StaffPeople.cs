@@ -34,7 +34,8 @@ public static class StaffPeople
 
     /// <summary>A redirect's path and query, whether the Location is absolute (a challenge) or relative.</summary>
     public static string PathOf(string location) =>
-        Uri.TryCreate(location, UriKind.Absolute, out var uri) ? uri.PathAndQuery : location;
+        // Not Uri.TryCreate(Absolute) alone: on Linux "/path?query" parses as a file URI.
+        location.StartsWith("http", StringComparison.Ordinal) ? new Uri(location).PathAndQuery : location;
 
     /// <summary>The authenticator key of the account, to compute codes with as an app on a phone would.</summary>
     public static async Task<string> AuthenticatorKeyAsync(this OneStopApp app, string email)

@@ -1,7 +1,9 @@
 using OneStop.Catalogue;
 using OneStop.Catalogue.Demo;
 using OneStop.Identity;
+using OneStop.Identity.Staff;
 using OneStop.Insights;
+using OneStop.Office;
 using OneStop.Platform;
 using OneStop.Platform.Cli;
 using OneStop.Platform.Database;
@@ -20,6 +22,7 @@ builder.AddPlatform();
 builder.Services.AddOneStopIdentity(builder.Configuration, builder.Environment);
 builder.Services.AddCatalogue(builder.Configuration);
 builder.Services.AddInsights();
+builder.Services.AddOffice();
 
 var app = builder.Build();
 if (commandWords.Length > 0) return await CommandLine.RunAsync(app, commandWords);
@@ -27,6 +30,7 @@ if (commandWords.Length > 0) return await CommandLine.RunAsync(app, commandWords
 await app.Services.MigrateOnStartIfConfiguredAsync();
 await DemoCatalogue.SeedIfEmptyAsync(app.Services);
 await OneStop.Identity.Profile.DemoCitizens.SeedIfEnabledAsync(app.Services);
+await DemoStaff.SeedIfEmptyAsync(app.Services);
 
 app.UsePlatform();
 app.UseOneStopIdentity();
@@ -34,6 +38,7 @@ app.MapPlatform();
 app.MapCatalogue();
 app.MapInsights();
 OneStop.Identity.Signing.SigningSetup.MapSigning(app);
+app.MapOffice();
 await app.RunAsync();
 return 0;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using OneStop.Identity.Factors;
 using OneStop.Identity.Passwords;
 using OneStop.Identity.TwoDevice;
+using OneStop.Identity.Staff;
 using OneStop.Platform.Database;
 
 namespace OneStop.Identity;
@@ -83,6 +84,7 @@ public static class IdentitySetup
         Profile.ProfileSetup.AddProfile(services, configuration);
         services.AddFactors();
         Signing.SigningSetup.AddSigning(services, configuration, environment);
+        services.AddStaff(configuration);
         return services;
     }
 
@@ -102,14 +104,15 @@ public static class IdentitySetup
     }
 }
 
-/// <summary>Adds what assurance levels need to the session: whether the identity was proved.</summary>
-internal sealed class OneStopClaimsFactory(UserManager<OneStopUser> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options)
+/// <summary>Adds what assurance levels need to the session (whether the identity was proved) and the staff role and department.</summary>
+internal sealed class OneStopClaimsFactory(UserManager<OneStopUser> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options, OneStopDb db)
     : UserClaimsPrincipalFactory<OneStopUser, IdentityRole<Guid>>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(OneStopUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
         if (user.IdentityVerifiedAt is not null) identity.AddClaim(new Claim(Assurance.VerifiedClaim, user.IdentityVerifiedBy ?? "yes"));
+        identity.AddClaims(await StaffClaims.ForUserAsync(db, user.Id));
         return identity;
     }
 }

@@ -73,6 +73,27 @@ public static partial class CatalogueValidator
         return errors;
     }
 
+    /// <summary>
+    /// For a department's own upload: rows of another department, shared categories, and services that
+    /// belong to another department are refused, so one department can never change another's entries.
+    /// </summary>
+    public static IEnumerable<ImportError> CheckDepartment(CatalogueRows rows, string department, ISet<string> otherDepartmentsServices)
+    {
+        foreach (var (d, line, where) in rows.Departments)
+            if (d is not null && d.Code != department)
+                yield return new ImportError(line, where, $"department '{d.Code}' is not yours: you can only import {department}'s entries.");
+        foreach (var (_, line, where) in rows.Categories)
+            yield return new ImportError(line, where, "categories are shared by every department: ask a platform administrator to change them.");
+        foreach (var (s, line, where) in rows.Services)
+        {
+            if (s is null) continue;
+            if (!string.IsNullOrWhiteSpace(s.Department) && s.Department != department)
+                yield return new ImportError(line, where, $"department '{s.Department}' is not yours: you can only import {department}'s services.");
+            else if (s.Slug is not null && otherDepartmentsServices.Contains(s.Slug))
+                yield return new ImportError(line, where, $"slug '{s.Slug}' is another department's service.");
+        }
+    }
+
     private static void RequireText(TextDto? text, string field, int maxLength, Action<string> fail)
     {
         if (text is null) { fail($"{field} is missing."); return; }

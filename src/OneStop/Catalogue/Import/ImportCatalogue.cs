@@ -24,7 +24,9 @@ public sealed class ImportCatalogue(OneStopDb db, TimeProvider time, CatalogueCa
         _ => null,
     };
 
-    public async Task<ImportResult> RunAsync(byte[] content, CatalogueFormat format, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    /// <param name="onlyDepartment">A department administrator's upload: every row must be that department's (see CatalogueValidator.CheckDepartment).</param>
+    public async Task<ImportResult> RunAsync(byte[] content, CatalogueFormat format, IProgress<ImportProgress>? progress, CancellationToken cancellationToken,
+        string? onlyDepartment = null)
     {
         var errors = new List<ImportError>();
         CatalogueRows rows;
@@ -48,6 +50,11 @@ public sealed class ImportCatalogue(OneStopDb db, TimeProvider time, CatalogueCa
         var existingDepartments = (await db.Departments.Select(d => d.Code).ToListAsync(cancellationToken)).ToHashSet();
         var existingCategories = (await db.Categories.Select(c => c.Slug).ToListAsync(cancellationToken)).ToHashSet();
         errors.AddRange(CatalogueValidator.Check(rows, existingDepartments, existingCategories));
+        if (onlyDepartment is not null)
+        {
+            var othersSlugs = await db.Services.Where(s => s.Department.Code != onlyDepartment).Select(s => s.Slug).ToListAsync(cancellationToken);
+            errors.AddRange(CatalogueValidator.CheckDepartment(rows, onlyDepartment, othersSlugs.ToHashSet(StringComparer.Ordinal)));
+        }
         progress?.Report(new ImportProgress("checked", rows.Services.Count, rows.Services.Count));
         if (errors.Count > 0)
             return new ImportResult(false, errors.OrderBy(e => e.Line).ToList(), 0, 0, 0);

@@ -17,6 +17,13 @@ public static class CommandLine
           migrate                  apply the database migrations, then exit
           catalogue import FILE    import a catalogue file (.json or .csv), all or nothing
           catalogue export FILE    export the catalogue (.json: everything; .csv: services)
+          identity staff add EMAIL --role ROLE [--department CODE]
+                                   put someone on the staff (ROLE: officer, supervisor, department-admin,
+                                   platform-admin); creates their account if needed and prints a
+                                   one-time link to choose a password
+          identity staff list      list the staff with their roles and departments
+          identity staff remove EMAIL
+                                   take someone off the staff (their account stays)
 
         Settings are configuration keys, e.g. --ConnectionStrings:OneStop "Data Source=data/onestop.db"
         --Database:Provider postgres. See docs/configuration.md. Give FILE as an absolute path: `dotnet run`
@@ -43,6 +50,9 @@ public static class CommandLine
             case "catalogue":
                 await app.Services.MigrateOnStartIfConfiguredAsync();
                 return await CatalogueCommands.RunAsync(app.Services, words[1..], Console.Out, Console.Error, cancellation);
+            case "identity":
+                await app.Services.MigrateOnStartIfConfiguredAsync();
+                return await Identity.Staff.StaffCommands.RunAsync(app.Services, words[1..], Console.Out, Console.Error, cancellation);
             default:
                 await Console.Error.WriteLineAsync($"Unknown command '{words[0]}'.");
                 await Console.Error.WriteLineAsync(Usage);

@@ -886,6 +886,36 @@ namespace OneStop.Platform.Database.Migrations.Postgres
                     b.ToTable("SigningAuthorities", (string)null);
                 });
 
+            modelBuilder.Entity("OneStop.Identity.Staff.StaffMember", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("DepartmentCode");
+
+                    b.ToTable("StaffMembers", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_StaffMembers_Department", "(\"Role\" = 'platform-admin') = (\"DepartmentCode\" IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("OneStop.Identity.TwoDevice.PhoneSignInRequest", b =>
                 {
                     b.Property<string>("Id")
@@ -1129,6 +1159,15 @@ namespace OneStop.Platform.Database.Migrations.Postgres
                     b.HasOne("OneStop.Identity.OneStopUser", null)
                         .WithOne()
                         .HasForeignKey("OneStop.Identity.Profile.ProfileRecord", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OneStop.Identity.Staff.StaffMember", b =>
+                {
+                    b.HasOne("OneStop.Identity.OneStopUser", null)
+                        .WithOne()
+                        .HasForeignKey("OneStop.Identity.Staff.StaffMember", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

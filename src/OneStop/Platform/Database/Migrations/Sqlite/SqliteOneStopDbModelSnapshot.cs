@@ -867,6 +867,36 @@ namespace OneStop.Platform.Database.Migrations.Sqlite
                     b.ToTable("SigningAuthorities", (string)null);
                 });
 
+            modelBuilder.Entity("OneStop.Identity.Staff.StaffMember", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("DepartmentCode");
+
+                    b.ToTable("StaffMembers", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_StaffMembers_Department", "(\"Role\" = 'platform-admin') = (\"DepartmentCode\" IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("OneStop.Identity.TwoDevice.PhoneSignInRequest", b =>
                 {
                     b.Property<string>("Id")
@@ -1108,6 +1138,15 @@ namespace OneStop.Platform.Database.Migrations.Sqlite
                     b.HasOne("OneStop.Identity.OneStopUser", null)
                         .WithOne()
                         .HasForeignKey("OneStop.Identity.Profile.ProfileRecord", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OneStop.Identity.Staff.StaffMember", b =>
+                {
+                    b.HasOne("OneStop.Identity.OneStopUser", null)
+                        .WithOne()
+                        .HasForeignKey("OneStop.Identity.Staff.StaffMember", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,133 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using OneStop.Identity.Staff;
+using OneStop.Tests.Identity;
+using OneStop.Tests.Identity.Staff;
+
+namespace OneStop.Tests.Office;
+
+/// <summary>
+/// Every back-office endpoint, GET and POST, visited by everyone who might try it: the public, a citizen,
+/// staff without a second factor, each role, and members of another department.
+/// </summary>
+public sealed class OfficeAuthorizationTests : IAsyncLifetime
+{
+    private readonly OneStopApp _app = new(Provider.Sqlite);
+
+    private enum Needs { Staff, Officer, DepartmentAdmin, PlatformAdmin }
+
+    /// <summary>One endpoint: who may use it, whether it is a TD record (404 to other departments), and what success looks like.</summary>
+    private sealed record Endpoint(string Method, string Url, string Pattern, Needs Needs, bool TdRecord = false, string Success = "200");
+
+    private sealed record Caller(string Name, StaffRole? Role, string? Department, bool Citizen = false, bool SecondFactor = true);
+
+    private static readonly Caller[] Callers =
+    [
+        new("anonymous", null, null),
+        new("citizen", null, null, Citizen: true),
+        new("TD admin without a second factor", StaffRole.DepartmentAdmin, "TD", SecondFactor: false),
+        new("TD officer", StaffRole.Officer, "TD"),
+        new("TD supervisor", StaffRole.Supervisor, "TD"),
+        new("TD admin", StaffRole.DepartmentAdmin, "TD"),
+        new("FEHD officer", StaffRole.Officer, "FEHD"),
+        new("FEHD admin", StaffRole.DepartmentAdmin, "FEHD"),
+        new("platform admin", StaffRole.PlatformAdmin, null),
+    ];
+
+    private static string Expected(Caller caller, Endpoint endpoint)
+    {
+        if (caller.Role is not { } role) return caller.Citizen ? "forbidden" : "sign-in";
+        if (!caller.SecondFactor) return "second-factor";
+        var required = endpoint.Needs switch
+        {
+            Needs.Officer => StaffRole.Officer,
+            Needs.DepartmentAdmin => StaffRole.DepartmentAdmin,
+            Needs.PlatformAdmin => StaffRole.PlatformAdmin,
+            _ => (StaffRole?)null,
+        };
+        if (required is not null && !role.Includes(required.Value)) return "forbidden";
+        if (endpoint.TdRecord && caller.Department != "TD") return "404";
+        return endpoint.Success;
+    }
+
+    private async Task<Endpoint[]> EndpointsAsync()
+    {
+        var td = await _app.AServiceOfAsync("TD");
+        var target = await _app.UserIdAsync(await _app.NewStaffAsync(StaffRole.Officer, "TD"));
+        var removable = await _app.UserIdAsync(await _app.NewStaffAsync(StaffRole.Officer, "FEHD"));
+        return
+        [
+            new("GET", "/office", "office", Needs.Staff),
+            new("GET", "/office/departments", "office/departments", Needs.PlatformAdmin),
+            new("GET", "/office/clients", "office/clients", Needs.PlatformAdmin),
+            new("GET", "/office/staff", "office/staff", Needs.PlatformAdmin),
+            new("GET", "/office/staff/add", "office/staff/add", Needs.PlatformAdmin),
+            // An empty form: the page answers with its error summary, and nothing changes.
+            new("POST", "/office/staff/add", "office/staff/add", Needs.PlatformAdmin),
+            new("GET", $"/office/staff/{target}", "office/staff/{id:guid}", Needs.PlatformAdmin),
+            new("POST", $"/office/staff/{target}", "office/staff/{id:guid}", Needs.PlatformAdmin),
+            new("POST", $"/office/staff/{removable}?handler=Remove", "office/staff/{id:guid}", Needs.PlatformAdmin, Success: "redirect"),
+            new("GET", "/office/services", "office/services", Needs.Officer),
+            new("GET", $"/office/services/{td}", "office/services/{slug}", Needs.DepartmentAdmin, TdRecord: true),
+            new("POST", $"/office/services/{td}", "office/services/{slug}", Needs.DepartmentAdmin, TdRecord: true),
+            new("GET", "/office/services/upload", "office/services/upload", Needs.DepartmentAdmin),
+            new("POST", "/office/services/upload", "office/services/upload", Needs.DepartmentAdmin),
+        ];
+    }
+
+    private async Task<(HttpClient Client, string? Token)> BrowserOfAsync(Caller caller)
+    {
+        if (caller.Role is null && !caller.Citizen) return (_app.NewBrowser(), null);
+        if (caller.Role is not { } role || !caller.SecondFactor)
+        {
+            var email = caller.Role is { } r ? await _app.NewStaffAsync(r, caller.Department, secondFactor: false) : await _app.NewAccountAsync();
+            var client = _app.NewBrowser();
+            using var signedIn = await client.SignInAsync(email);
+            Assert.Equal("/account", signedIn.Location());
+            return (client, null);
+        }
+        var (staff, _) = await _app.SignedInStaffAsync(role, caller.Department);
+        return (staff, await staff.TokenAsync());
+    }
+
+    [Fact]
+    public async Task EveryOfficeEndpoint_EveryKindOfCaller_GetsTheExpectedAnswer()
+    {
+        var endpoints = await EndpointsAsync();
+        var wrong = new List<string>();
+
+        foreach (var caller in Callers)
+        {
+            var (client, token) = await BrowserOfAsync(caller);
+            foreach (var endpoint in endpoints)
+            {
+                using var response = endpoint.Method == "GET"
+                    ? await client.GetAsync(endpoint.Url, TestContext.Current.CancellationToken)
+                    : await client.PostFormAsync(endpoint.Url, token);
+                var expected = Expected(caller, endpoint);
+                var actual = response.Outcome();
+                if (actual != expected) wrong.Add($"{caller.Name}: {endpoint.Method} {endpoint.Url} gave {actual} {response.Headers.Location}, expected {expected}");
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
+    [Fact]
+    public async Task EveryOfficeRoute_IsInTheAuthorizationTable()
+    {
+        _ = _app.Server;
+        var routes = _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => e.RoutePattern.RawText?.TrimStart('/') ?? "")
+            .Where(p => p == "office" || p.StartsWith("office/", StringComparison.Ordinal))
+            .ToHashSet();
+
+        var covered = (await EndpointsAsync()).Select(e => e.Pattern).ToHashSet();
+
+        Assert.NotEmpty(routes);
+        Assert.Equal(routes.Order(), covered.Order());
+    }
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}

@@ -72,6 +72,9 @@ public sealed class OfficeAuthorizationTests : IAsyncLifetime
             new("POST", $"/office/services/{td}", "office/services/{slug}", Needs.DepartmentAdmin, TdRecord: true),
             new("GET", "/office/services/upload", "office/services/upload", Needs.DepartmentAdmin),
             new("POST", "/office/services/upload", "office/services/upload", Needs.DepartmentAdmin),
+            new("GET", "/office/verify-identity", "office/verify-identity", Needs.Officer),
+            // An empty form: the error summary, nothing verified.
+            new("POST", "/office/verify-identity", "office/verify-identity", Needs.Officer),
         ];
     }
 

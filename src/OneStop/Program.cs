@@ -1,6 +1,7 @@
 using OneStop.Catalogue;
 using OneStop.Catalogue.Demo;
 using OneStop.Identity;
+using OneStop.Identity.Oidc;
 using OneStop.Insights;
 using OneStop.Platform;
 using OneStop.Platform.Cli;
@@ -26,12 +27,14 @@ if (commandWords.Length > 0) return await CommandLine.RunAsync(app, commandWords
 
 await app.Services.MigrateOnStartIfConfiguredAsync();
 await DemoCatalogue.SeedIfEmptyAsync(app.Services);
+await OidcDemoClients.SeedIfMissingAsync(app.Services);
 
 app.UsePlatform();
 app.UseOneStopIdentity();
 app.MapPlatform();
 app.MapCatalogue();
 app.MapInsights();
+app.MapOidc();
 await app.RunAsync();
 return 0;
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using OneStop.Identity.Oidc;
 using OneStop.Identity.Passwords;
 using OneStop.Platform.Database;
 
@@ -78,6 +79,7 @@ public static class IdentitySetup
         services.AddScoped<AccountMail>();
         services.AddScoped<Consent.ConsentReceipts>();
         services.AddScoped<Profile.IProfileReader, Profile.AccountProfileReader>();
+        services.AddOidc(configuration, environment);
         return services;
     }
 

@@ -43,6 +43,9 @@ public static class CommandLine
             case "catalogue":
                 await app.Services.MigrateOnStartIfConfiguredAsync();
                 return await CatalogueCommands.RunAsync(app.Services, words[1..], Console.Out, Console.Error, cancellation);
+            case "identity":
+                await app.Services.MigrateOnStartIfConfiguredAsync();
+                return await Identity.Oidc.OidcCommands.RunAsync(app.Services, words[1..], Console.Out, Console.Error, cancellation);
             default:
                 await Console.Error.WriteLineAsync($"Unknown command '{words[0]}'.");
                 await Console.Error.WriteLineAsync(Usage);

@@ -24,6 +24,8 @@ public sealed class OidcApp(Provider provider = Provider.Sqlite) : OneStopApp(pr
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        // Reuse detection logs a warning by design; the tests provoke it on purpose.
+        builder.UseSetting("Logging:LogLevel:OpenIddict", "Error");
         builder.ConfigureServices(services => services.AddHttpClient(BackChannelLogout.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new CapturingHandler(this)));
     }

@@ -23,13 +23,19 @@ public static class OidcFlows
         for (var hops = 0; hops < 10; hops++)
         {
             var response = await browser.GetAsync(url, TestContext.Current.CancellationToken);
+            response.RequestMessage!.RequestUri = new Uri(new Uri("http://localhost"), url);
             if (response.StatusCode is not (HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther)) return response;
             var location = response.Location();
-            if (Uri.TryCreate(location, UriKind.Absolute, out var absolute) && absolute.Host != "localhost") return response;
-            url = location;
+            // ("/path" parses as an absolute file URI on Unix, so look at the scheme.)
+            if (location.StartsWith("http", StringComparison.Ordinal) && new Uri(location).Host != "localhost") return response;
+            url = location.Local();
         }
         throw new Xunit.Sdk.XunitException("Too many redirects from " + url);
     }
+
+    /// <summary>A redirect within OneStop as path and query (the cookie handler writes absolute ones).</summary>
+    public static string Local(this string location) =>
+        location.StartsWith("http://localhost/", StringComparison.Ordinal) ? new Uri(location).PathAndQuery : location;
 
     public static string PathAndQuery(this HttpResponseMessage response) => response.RequestMessage!.RequestUri!.PathAndQuery;
 
@@ -41,7 +47,7 @@ public static class OidcFlows
         if (response.StatusCode == HttpStatusCode.OK && response.PathAndQuery().StartsWith("/account/sign-in", StringComparison.Ordinal))
         {
             var signIn = await browser.SignInAsync(email, url: response.PathAndQuery());
-            response = await browser.FollowAsync(signIn.Location());
+            response = await browser.FollowAsync(signIn.Location().Local());
         }
         if (response.StatusCode == HttpStatusCode.OK && IsConsentPage(response))
         {

@@ -56,6 +56,115 @@ public sealed class OidcProtocolTests : IAsyncLifetime
         Assert.True(tokens.TryGetProperty("refresh_token", out _));
     }
 
+    [Fact]
+    public async Task Authorize_WithoutCodeChallenge_IsRefusedWithoutACode()
+    {
+        var client = await _app.AddClientAsync();
+        var (browser, email) = await _app.NewPersonAsync();
+
+        using var response = await browser.AuthorizeAsync(client.AuthorizeUrl(extra: [("code_challenge", ""), ("code_challenge_method", "")]), email);
+
+        // OpenIddict checks PKCE before it trusts the redirect_uri, so the error is shown here, not sent back.
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+    }
+
+    [Fact]
+    public async Task Authorize_PlainCodeChallenge_IsRefusedWithoutACode()
+    {
+        var client = await _app.AddClientAsync();
+        var (browser, email) = await _app.NewPersonAsync();
+
+        using var response = await browser.AuthorizeAsync(
+            client.AuthorizeUrl(extra: [("code_challenge", client.Verifier), ("code_challenge_method", "plain")]), email);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+    }
+
+    [Fact]
+    public async Task Authorize_ImplicitResponseType_IsRefused()
+    {
+        var client = await _app.AddClientAsync();
+        var (browser, email) = await _app.NewPersonAsync();
+
+        using var response = await browser.AuthorizeAsync(client.AuthorizeUrl(extra: [("response_type", "id_token token")]), email);
+
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("id_token=", response.Headers.Location?.OriginalString ?? "");
+    }
+
+    [Fact]
+    public async Task PairwiseSub_TwoClients_DifferForOnePersonAndStayTheSameAtEachClient()
+    {
+        var one = await _app.AddClientAsync();
+        var two = await _app.AddClientAsync();
+        var (browser, email) = await _app.NewPersonAsync();
+
+        var atOne = (await browser.SignInToClientAsync(one, email)).IdToken().Subject;
+        var atTwo = (await browser.SignInToClientAsync(two, email)).IdToken().Subject;
+        var atOneAgain = (await browser.SignInToClientAsync(one, email)).IdToken().Subject;
+        var (other, otherEmail) = await _app.NewPersonAsync();
+        var otherAtOne = (await other.SignInToClientAsync(one, otherEmail)).IdToken().Subject;
+
+        Assert.NotEqual(atOne, atTwo);
+        Assert.Equal(atOne, atOneAgain);
+        Assert.NotEqual(atOne, otherAtOne);
+    }
+
+    [Fact]
+    public async Task RefreshToken_Used_IsRotatedAndTheNewOneWorks()
+    {
+        var client = await _app.AddClientAsync();
+        var (browser, email) = await _app.NewPersonAsync();
+        var tokens = await browser.SignInToClientAsync(client, email);
+        var first = tokens.GetProperty("refresh_token").GetString()!;
+
+        var (status, refreshed) = await client.RefreshAsync(first);
+        var second = refreshed.GetProperty("refresh_token").GetString()!;
+        var (againStatus, _) = await client.RefreshAsync(second);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.NotEqual(first, second);
+        Assert.Equal(HttpStatusCode.OK, againStatus);
+    }
+
+    [Fact]
+    public async Task RefreshToken_ReusedAfterTheLeeway_IsRefusedAndRevokesTheWholeChain()
+    {
+        var client = await _app.AddClientAsync();
+        var (browser, email) = await _app.NewPersonAsync();
+        var tokens = await browser.SignInToClientAsync(client, email);
+        var stolen = tokens.GetProperty("refresh_token").GetString()!;
+        var (_, rotated) = await client.RefreshAsync(stolen);
+        var current = rotated.GetProperty("refresh_token").GetString()!;
+        _app.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var (reuseStatus, reuse) = await client.RefreshAsync(stolen);
+        var (currentStatus, _) = await client.RefreshAsync(current);
+        var (userInfoStatus, _) = await client.UserInfoAsync(rotated.GetProperty("access_token").GetString()!);
+
+        Assert.Equal(HttpStatusCode.BadRequest, reuseStatus);
+        Assert.Equal("invalid_grant", reuse.GetProperty("error").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, currentStatus);
+        Assert.Equal(HttpStatusCode.Unauthorized, userInfoStatus);
+    }
+
+    [Fact]
+    public async Task UserInfo_AfterConsent_ReturnsTheSubAndTheConsentedEmail()
+    {
+        var client = await _app.AddClientAsync();
+        var (browser, email) = await _app.NewPersonAsync();
+        var tokens = await browser.SignInToClientAsync(client, email);
+
+        var (status, body) = await client.UserInfoAsync(tokens.GetProperty("access_token").GetString()!);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(tokens.IdToken().Subject, body!.Value.GetProperty("sub").GetString());
+        Assert.Equal(email, body.Value.GetProperty("email").GetString());
+        Assert.True(body.Value.GetProperty("email_verified").GetBoolean());
+    }
+
     private static string[] Strings(JsonElement document, string name) =>
         document.GetProperty(name).EnumerateArray().Select(e => e.GetString()!).ToArray();
 

@@ -108,7 +108,7 @@ public sealed class TestClient(OidcApp app, string clientId, string redirectUri,
     public async Task<(HttpStatusCode Status, JsonElement Body)> TokenAsync(Dictionary<string, string> form)
     {
         form["client_id"] = clientId;
-        if (secret is not null) form["client_secret"] = secret;
+        if (secret is not null) form.TryAdd("client_secret", secret);
         using var response = await app.CreateClient().PostAsync("/connect/token", new FormUrlEncodedContent(form), TestContext.Current.CancellationToken);
         return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken));
     }

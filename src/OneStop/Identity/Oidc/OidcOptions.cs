@@ -29,6 +29,9 @@ public sealed class OidcOptions
     /// <summary>How long sign-out waits for each client's back-channel logout endpoint.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:00:30")] public TimeSpan BackChannelLogoutTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How often each node re-reads the keys, so that a rotation reaches it without a restart.</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "01:00:00")] public TimeSpan KeyRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>The longest any token signed or encrypted with a key lives: a retired key stays published this long.</summary>
     public TimeSpan RetiredKeyRetention => new[] { AccessTokenLifetime, IdentityTokenLifetime, AuthorizationCodeLifetime, RefreshTokenLifetime }.Max();
 }

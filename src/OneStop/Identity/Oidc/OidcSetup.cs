@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore;
 using System.Collections.Immutable;
+using System.Data.Common;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 using Microsoft.IdentityModel.Tokens;
 using OneStop.Platform.Database;
 using OneStop.Platform.Localisation;
@@ -101,6 +104,8 @@ public static class OidcSetup
         services.AddSingleton<OidcCredentials>();
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>>(sp => sp.GetRequiredService<OidcCredentials>());
         services.AddSingleton<IPostConfigureOptions<OpenIddictServerOptions>>(sp => sp.GetRequiredService<OidcCredentials>());
+        services.AddSingleton<IOptionsChangeTokenSource<OpenIddictServerOptions>>(sp => sp.GetRequiredService<OidcCredentials>());
+        services.AddSingleton<IOptionsChangeTokenSource<OpenIddict.Validation.OpenIddictValidationOptions>, ValidationFollowsServer>();
         services.AddScoped<OidcKeyStore>();
         services.AddSingleton<PairwiseSubjects>();
         services.AddScoped<OidcClients>();
@@ -150,22 +155,26 @@ public static class OidcSetup
 }
 
 /// <summary>
-/// Loads the persisted keys into OpenIddict, making them on first start. OpenIddict signs and encrypts
-/// with the first credential of each list and sorts the lists after configuration (raw RSA keys all
-/// compare equal there), so the post-configure step puts the current key first again.
+/// Loads the persisted keys into OpenIddict (making them on first start) and reloads them every
+/// <see cref="OidcOptions.KeyRefreshInterval"/>, so a rotation reaches every node without a restart.
+/// OpenIddict signs and encrypts with the first credential of each list and sorts the lists after
+/// configuration (raw RSA keys all compare equal there), so the post-configure step puts the current
+/// key first again. When the database cannot be read (not migrated yet, or down), the last keys read
+/// are kept; before any, a throwaway key stands in (no client can exist without the database) and a
+/// retry comes soon.
 /// </summary>
-internal sealed class OidcCredentials(IServiceScopeFactory scopes) : IConfigureOptions<OpenIddictServerOptions>, IPostConfigureOptions<OpenIddictServerOptions>
+internal sealed class OidcCredentials(IServiceScopeFactory scopes, TimeProvider clock, IOptions<OidcOptions> oidc, ILogger<OidcCredentials> logger)
+    : IConfigureOptions<OpenIddictServerOptions>, IPostConfigureOptions<OpenIddictServerOptions>, IOptionsChangeTokenSource<OpenIddictServerOptions>
 {
-    private readonly List<string> _order = [];
+    private readonly Lock _lock = new();
+    private OidcKeyStore.Credentials? _credentials;
+    private CancellationTokenSource? _reload;
+
+    public string? Name => Options.DefaultName;
 
     public void Configure(OpenIddictServerOptions options)
     {
-        using var scope = scopes.CreateScope();
-        var store = scope.ServiceProvider.GetRequiredService<OidcKeyStore>();
-        store.EnsureKeys();
-        var credentials = store.Load();
-        _order.Clear();
-        _order.AddRange(credentials.Signing.Concat(credentials.Encryption).Select(k => k.KeyId));
+        var credentials = Load();
         foreach (var key in credentials.Signing) options.SigningCredentials.Add(new SigningCredentials(key, SecurityAlgorithms.RsaSha256));
         foreach (var key in credentials.Encryption)
             options.EncryptionCredentials.Add(new EncryptingCredentials(key, SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
@@ -173,9 +182,65 @@ internal sealed class OidcCredentials(IServiceScopeFactory scopes) : IConfigureO
 
     public void PostConfigure(string? name, OpenIddictServerOptions options)
     {
+        var order = Current().Signing.Concat(Current().Encryption).Select(k => k.KeyId).ToList();
+        int Rank(SecurityKey key) => order.IndexOf(key.KeyId) is var i and >= 0 ? i : int.MaxValue;
         options.SigningCredentials.Sort((a, b) => Rank(a.Key).CompareTo(Rank(b.Key)));
         options.EncryptionCredentials.Sort((a, b) => Rank(a.Key).CompareTo(Rank(b.Key)));
     }
 
-    private int Rank(SecurityKey key) => _order.IndexOf(key.KeyId) is var i and >= 0 ? i : int.MaxValue;
+    public IChangeToken GetChangeToken()
+    {
+        lock (_lock)
+        {
+            _reload?.Dispose();
+            _reload = new CancellationTokenSource(_credentials is null ? TimeSpan.FromSeconds(5) : oidc.Value.KeyRefreshInterval, clock);
+            return new CancellationChangeToken(_reload.Token);
+        }
+    }
+
+    private OidcKeyStore.Credentials Current() => _credentials ?? Placeholder.Value;
+
+    private OidcKeyStore.Credentials Load()
+    {
+        try
+        {
+            using var scope = scopes.CreateScope();
+            var store = scope.ServiceProvider.GetRequiredService<OidcKeyStore>();
+            store.EnsureKeys();
+            return _credentials = store.Load();
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException)
+        {
+            logger.LogWarning("The OIDC keys could not be read from the database ({Reason}); {Fallback}", e.GetType().Name,
+                _credentials is null ? "using a throwaway key until they can" : "keeping the keys read before");
+            return Current();
+        }
+    }
+
+    private static readonly Lazy<OidcKeyStore.Credentials> Placeholder = new(() =>
+    {
+        var key = new RsaSecurityKey(RSA.Create(2048)) { KeyId = "unavailable" };
+        return new OidcKeyStore.Credentials([key], [key]);
+    });
+}
+
+/// <summary>
+/// The validation side (the whoami API) copies the server's keys when its options are built; rebuild them
+/// whenever the server's keys are reloaded, so both sides trust the same keys.
+/// </summary>
+internal sealed class ValidationFollowsServer : IOptionsChangeTokenSource<OpenIddict.Validation.OpenIddictValidationOptions>
+{
+    private CancellationTokenSource _changed = new();
+
+    public ValidationFollowsServer(IOptionsMonitor<OpenIddictServerOptions> server) =>
+        server.OnChange(_ =>
+        {
+            var previous = Interlocked.Exchange(ref _changed, new CancellationTokenSource());
+            previous.Cancel();
+            previous.Dispose();
+        });
+
+    public string? Name => Options.DefaultName;
+
+    public IChangeToken GetChangeToken() => new CancellationChangeToken(_changed.Token);
 }

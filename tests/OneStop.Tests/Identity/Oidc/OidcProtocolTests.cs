@@ -4,14 +4,24 @@ using System.Text.Json;
 namespace OneStop.Tests.Identity.Oidc;
 
 /// <summary>The provider's protocol surface: discovery, PKCE, the code flow's claims, pairwise subjects, refresh tokens.</summary>
-public sealed class OidcProtocolTests : IAsyncLifetime
+public abstract class OidcProtocolTests(Provider provider) : IAsyncLifetime
 {
-    private readonly OidcApp _app = new();
+    private OidcApp? _started;
+
+    // Started on first use, so the PostgreSQL variant can skip when there is no server.
+    private OidcApp App
+    {
+        get
+        {
+            if (provider == Provider.Postgres) PostgresServer.SkipIfUnavailable();
+            return _started ??= new OidcApp(provider);
+        }
+    }
 
     [Fact]
     public async Task Discovery_ListsEndpointsS256OnlyPairwiseAndTheAcrValues()
     {
-        var document = await _app.CreateClient().GetJsonAsync("/.well-known/openid-configuration");
+        var document = await App.CreateClient().GetJsonAsync("/.well-known/openid-configuration");
 
         Assert.Equal("http://localhost/", document.GetProperty("issuer").GetString());
         Assert.Equal("http://localhost/connect/authorize", document.GetProperty("authorization_endpoint").GetString());
@@ -31,7 +41,7 @@ public sealed class OidcProtocolTests : IAsyncLifetime
     [Fact]
     public async Task Jwks_PublishesAnRsaSigningKey()
     {
-        var jwks = await _app.CreateClient().GetJsonAsync("/.well-known/jwks");
+        var jwks = await App.CreateClient().GetJsonAsync("/.well-known/jwks");
 
         var key = Assert.Single(jwks.GetProperty("keys").EnumerateArray());
         Assert.Equal("RSA", key.GetProperty("kty").GetString());
@@ -42,8 +52,8 @@ public sealed class OidcProtocolTests : IAsyncLifetime
     [Fact]
     public async Task CodeFlow_SignedInWithConsent_IdTokenCarriesPairwiseSubAcrAmrAuthTimeAndEmail()
     {
-        var client = await _app.AddClientAsync();
-        var (browser, email) = await _app.NewPersonAsync();
+        var client = await App.AddClientAsync();
+        var (browser, email) = await App.NewPersonAsync();
 
         var tokens = await browser.SignInToClientAsync(client, email);
 
@@ -59,8 +69,8 @@ public sealed class OidcProtocolTests : IAsyncLifetime
     [Fact]
     public async Task Authorize_WithoutCodeChallenge_IsRefusedWithoutACode()
     {
-        var client = await _app.AddClientAsync();
-        var (browser, email) = await _app.NewPersonAsync();
+        var client = await App.AddClientAsync();
+        var (browser, email) = await App.NewPersonAsync();
 
         using var response = await browser.AuthorizeAsync(client.AuthorizeUrl(extra: [("code_challenge", ""), ("code_challenge_method", "")]), email);
 
@@ -72,8 +82,8 @@ public sealed class OidcProtocolTests : IAsyncLifetime
     [Fact]
     public async Task Authorize_PlainCodeChallenge_IsRefusedWithoutACode()
     {
-        var client = await _app.AddClientAsync();
-        var (browser, email) = await _app.NewPersonAsync();
+        var client = await App.AddClientAsync();
+        var (browser, email) = await App.NewPersonAsync();
 
         using var response = await browser.AuthorizeAsync(
             client.AuthorizeUrl(extra: [("code_challenge", client.Verifier), ("code_challenge_method", "plain")]), email);
@@ -85,8 +95,8 @@ public sealed class OidcProtocolTests : IAsyncLifetime
     [Fact]
     public async Task Authorize_ImplicitResponseType_IsRefused()
     {
-        var client = await _app.AddClientAsync();
-        var (browser, email) = await _app.NewPersonAsync();
+        var client = await App.AddClientAsync();
+        var (browser, email) = await App.NewPersonAsync();
 
         using var response = await browser.AuthorizeAsync(client.AuthorizeUrl(extra: [("response_type", "id_token token")]), email);
 
@@ -97,14 +107,14 @@ public sealed class OidcProtocolTests : IAsyncLifetime
     [Fact]
     public async Task PairwiseSub_TwoClients_DifferForOnePersonAndStayTheSameAtEachClient()
     {
-        var one = await _app.AddClientAsync();
-        var two = await _app.AddClientAsync();
-        var (browser, email) = await _app.NewPersonAsync();
+        var one = await App.AddClientAsync();
+        var two = await App.AddClientAsync();
+        var (browser, email) = await App.NewPersonAsync();
 
         var atOne = (await browser.SignInToClientAsync(one, email)).IdToken().Subject;
         var atTwo = (await browser.SignInToClientAsync(two, email)).IdToken().Subject;
         var atOneAgain = (await browser.SignInToClientAsync(one, email)).IdToken().Subject;
-        var (other, otherEmail) = await _app.NewPersonAsync();
+        var (other, otherEmail) = await App.NewPersonAsync();
         var otherAtOne = (await other.SignInToClientAsync(one, otherEmail)).IdToken().Subject;
 
         Assert.NotEqual(atOne, atTwo);
@@ -115,8 +125,8 @@ public sealed class OidcProtocolTests : IAsyncLifetime
     [Fact]
     public async Task RefreshToken_Used_IsRotatedAndTheNewOneWorks()
     {
-        var client = await _app.AddClientAsync();
-        var (browser, email) = await _app.NewPersonAsync();
+        var client = await App.AddClientAsync();
+        var (browser, email) = await App.NewPersonAsync();
         var tokens = await browser.SignInToClientAsync(client, email);
         var first = tokens.GetProperty("refresh_token").GetString()!;
 
@@ -132,13 +142,13 @@ public sealed class OidcProtocolTests : IAsyncLifetime
     [Fact]
     public async Task RefreshToken_ReusedAfterTheLeeway_IsRefusedAndRevokesTheWholeChain()
     {
-        var client = await _app.AddClientAsync();
-        var (browser, email) = await _app.NewPersonAsync();
+        var client = await App.AddClientAsync();
+        var (browser, email) = await App.NewPersonAsync();
         var tokens = await browser.SignInToClientAsync(client, email);
         var stolen = tokens.GetProperty("refresh_token").GetString()!;
         var (_, rotated) = await client.RefreshAsync(stolen);
         var current = rotated.GetProperty("refresh_token").GetString()!;
-        _app.Clock.Advance(TimeSpan.FromMinutes(1));
+        App.Clock.Advance(TimeSpan.FromMinutes(1));
 
         var (reuseStatus, reuse) = await client.RefreshAsync(stolen);
         var (currentStatus, _) = await client.RefreshAsync(current);
@@ -153,8 +163,8 @@ public sealed class OidcProtocolTests : IAsyncLifetime
     [Fact]
     public async Task UserInfo_AfterConsent_ReturnsTheSubAndTheConsentedEmail()
     {
-        var client = await _app.AddClientAsync();
-        var (browser, email) = await _app.NewPersonAsync();
+        var client = await App.AddClientAsync();
+        var (browser, email) = await App.NewPersonAsync();
         var tokens = await browser.SignInToClientAsync(client, email);
 
         var (status, body) = await client.UserInfoAsync(tokens.GetProperty("access_token").GetString()!);
@@ -169,5 +179,13 @@ public sealed class OidcProtocolTests : IAsyncLifetime
         document.GetProperty(name).EnumerateArray().Select(e => e.GetString()!).ToArray();
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_started is not null) await _started.DisposeAsync();
+    }
 }
+
+public sealed class OidcProtocolTests_Sqlite() : OidcProtocolTests(Provider.Sqlite);
+
+public sealed class OidcProtocolTests_Postgres() : OidcProtocolTests(Provider.Postgres);

@@ -78,6 +78,7 @@ public sealed class AuthorizeModel(OidcClients clients, ConsentReceipts receipts
                      || await receipts.FindValidAsync(userId, Client.ClientId, OidcClaims.PurposeCode, Fields, cancellationToken) is null)
             {
                 if (none) return Refuse(Errors.ConsentRequired, "The person has not agreed to share these details.");
+                OidcFormAction.Allow(HttpContext, new Uri(request.RedirectUri!));
                 Forwarded = Request.Query.SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v ?? ""))).ToList();
                 ConsentUntil = clock.GetUtcNow() + options.Value.ConsentDuration;
                 return Page();

@@ -112,6 +112,8 @@ public static class OidcSetup
         services.AddScoped<OidcClaims>();
         services.AddScoped<OidcIssuer>();
         services.AddScoped<BackChannelLogout>();
+        services.AddScoped<ReturnToClientFormAction>();
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.AddService<ReturnToClientFormAction>());
         services.AddHttpClient(BackChannelLogout.HttpClientName, c => c.Timeout = options.BackChannelLogoutTimeout)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
 

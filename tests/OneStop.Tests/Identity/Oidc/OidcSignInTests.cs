@@ -42,6 +42,34 @@ public sealed class OidcSignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Consent_Page_LetsItsFormEndAtTheClientUnderTheCsp()
+    {
+        var client = await _app.AddClientAsync("https://consent-csp.test/callback");
+        var (browser, email) = await _app.NewPersonAsync();
+        using var signIn = await browser.SignInAsync(email);
+
+        using var response = await browser.FollowAsync(client.AuthorizeUrl());
+
+        Assert.True(OidcFlows.IsConsentPage(response) && response.StatusCode == HttpStatusCode.OK);
+        Assert.Contains("form-action 'self' https://consent-csp.test;", Csp(response));
+    }
+
+    [Fact]
+    public async Task SignIn_OnTheWayToARegisteredClient_LetsItsFormEndThereUnderTheCsp()
+    {
+        var client = await _app.AddClientAsync("https://signin-csp.test/callback");
+        var forged = await _app.AddClientAsync("https://other.test/callback");
+
+        using var toClient = await _app.Browser().FollowAsync(client.AuthorizeUrl());
+        using var toForgery = await _app.Browser().GetAsync("/account/sign-in?returnUrl=" +
+            Uri.EscapeDataString(forged.AuthorizeUrl().Replace("other.test", "evil.test")), TestContext.Current.CancellationToken);
+
+        Assert.StartsWith("/account/sign-in", toClient.PathAndQuery());
+        Assert.Contains("form-action 'self' https://signin-csp.test;", Csp(toClient));
+        Assert.Contains("form-action 'self';", Csp(toForgery));
+    }
+
+    [Fact]
     public async Task Consent_UiLocalesTraditionalChinese_ShowsTheScreenInChinese()
     {
         var client = await _app.AddClientAsync();
@@ -182,6 +210,8 @@ public sealed class OidcSignInTests : IAsyncLifetime
 
         Assert.Equal("login_required", client.Callback(response)["error"]);
     }
+
+    private static string Csp(HttpResponseMessage response) => response.Headers.GetValues("Content-Security-Policy").Single();
 
     private async Task RevokeConsentsAsync(string email)
     {

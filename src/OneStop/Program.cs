@@ -2,6 +2,7 @@ using OneStop.Catalogue;
 using OneStop.Catalogue.Demo;
 using OneStop.Identity;
 using OneStop.Identity.Staff;
+using OneStop.Identity.Oidc;
 using OneStop.Insights;
 using OneStop.Office;
 using OneStop.Platform;
@@ -31,6 +32,7 @@ await app.Services.MigrateOnStartIfConfiguredAsync();
 await DemoCatalogue.SeedIfEmptyAsync(app.Services);
 await OneStop.Identity.Profile.DemoCitizens.SeedIfEnabledAsync(app.Services);
 await DemoStaff.SeedIfEmptyAsync(app.Services);
+await OidcDemoClients.SeedIfMissingAsync(app.Services);
 
 app.UsePlatform();
 app.UseOneStopIdentity();
@@ -39,6 +41,7 @@ app.MapCatalogue();
 app.MapInsights();
 OneStop.Identity.Signing.SigningSetup.MapSigning(app);
 app.MapOffice();
+app.MapOidc();
 await app.RunAsync();
 return 0;
 

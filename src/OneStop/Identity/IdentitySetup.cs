@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using OneStop.Identity.Factors;
+using OneStop.Identity.Oidc;
 using OneStop.Identity.Passwords;
 using OneStop.Identity.TwoDevice;
 using OneStop.Identity.Staff;
@@ -85,6 +86,7 @@ public static class IdentitySetup
         services.AddFactors();
         Signing.SigningSetup.AddSigning(services, configuration, environment);
         services.AddStaff(configuration);
+        services.AddOidc(configuration, environment);
         return services;
     }
 

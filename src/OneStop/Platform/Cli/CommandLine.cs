@@ -24,6 +24,12 @@ public static class CommandLine
           identity staff list      list the staff with their roles and departments
           identity staff remove EMAIL
                                    take someone off the staff (their account stays)
+          identity keys list|rotate
+                                   the OpenID Connect signing and encryption keys; rotate publishes new
+                                   ones and keeps the old until their tokens expire
+          identity clients list|add|remove
+                                   systems that sign in with OneStop; `identity clients` alone explains
+                                   the options of add
 
         Settings are configuration keys, e.g. --ConnectionStrings:OneStop "Data Source=data/onestop.db"
         --Database:Provider postgres. See docs/configuration.md. Give FILE as an absolute path: `dotnet run`
@@ -52,7 +58,10 @@ public static class CommandLine
                 return await CatalogueCommands.RunAsync(app.Services, words[1..], Console.Out, Console.Error, cancellation);
             case "identity":
                 await app.Services.MigrateOnStartIfConfiguredAsync();
-                return await Identity.Staff.StaffCommands.RunAsync(app.Services, words[1..], Console.Out, Console.Error, cancellation);
+                // Staff are people; keys and clients are the OpenID Connect provider's.
+                return words is [_, "staff", ..]
+                    ? await Identity.Staff.StaffCommands.RunAsync(app.Services, words[1..], Console.Out, Console.Error, cancellation)
+                    : await Identity.Oidc.OidcCommands.RunAsync(app.Services, words[1..], Console.Out, Console.Error, cancellation);
             default:
                 await Console.Error.WriteLineAsync($"Unknown command '{words[0]}'.");
                 await Console.Error.WriteLineAsync(Usage);

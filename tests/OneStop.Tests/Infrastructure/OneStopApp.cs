@@ -81,6 +81,9 @@ public class OneStopApp : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            // Hundreds of accounts are created and signed in; production's PBKDF2 cost (100,000
+            // rounds) would spend minutes of CPU on it. The hash format records its own count.
+            services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1_000);
         });
         if (Environment == "Production")
         {

@@ -10,7 +10,7 @@ using OtpNet;
 namespace OneStop.BrowserTests.Infrastructure;
 
 /// <summary>A person with a OneStop ID, as a test knows them: what they would type and what their phone app holds.</summary>
-public sealed record Citizen(Guid Id, string Email, string Password, string? AuthenticatorKey = null);
+public sealed record Citizen(Guid Id, string Email, string Password, string? AuthenticatorKey = null, IReadOnlyList<string>? RecoveryCodes = null);
 
 /// <summary>
 /// People for the OneStop ID journeys. They are made in Arrange through the app's own services (registering
@@ -52,15 +52,17 @@ public static class Citizens
             Assert.Equal(VerificationOutcome.Verified, outcome);
         }
         string? key = null;
+        IReadOnlyList<string>? recoveryCodes = null;
         if (authenticator)
         {
             key = users.GenerateNewAuthenticatorKey();
             var store = (IUserAuthenticatorKeyStore<OneStopUser>)sp.GetRequiredService<IUserStore<OneStopUser>>();
             await store.SetAuthenticatorKeyAsync(user, key, default);
             Check(await users.SetTwoFactorEnabledAsync(user, true));
+            recoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!.ToList();
         }
         Check(await users.UpdateAsync(user));
-        return new Citizen(user.Id, email, Password, key);
+        return new Citizen(user.Id, email, Password, key, recoveryCodes);
     }
 
     /// <summary>The code the person's authenticator app shows now, by the app's (fake) clock.</summary>
@@ -83,6 +85,17 @@ public static class Citizens
         await page.Locator("form:has(#Password) button[type=submit]").ClickAsync();
         await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.EndsWith("/account/sign-in", StringComparison.Ordinal));
     }
+
+    /// <summary>Signs out with the button on the account page.</summary>
+    public static async Task SignOutAsync(this IPage page, Edition edition)
+    {
+        await page.GotoAsync(edition.Path("/account"));
+        await page.Locator("main form[action$='/account/sign-out'] button").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != edition.Path("/account"));
+    }
+
+    /// <summary>A code of the right form that the app is not showing now.</summary>
+    public static string WrongCode(string code) => code[..5] + (char)('0' + (code[5] - '0' + 5) % 10);
 
     /// <summary>The session's level of assurance as the account page states it (none, basic, verified, advanced).</summary>
     public static async Task<string> LevelAsync(this IPage page, Edition edition)

@@ -32,28 +32,32 @@ public sealed class Portal : IAsyncLifetime
         _browser = await _playwright.Chromium.LaunchAsync(Chromium.LaunchOptions);
     }
 
-    /// <summary>A fresh browser context and page; JavaScript can be switched off to test the no-script path.</summary>
-    public async Task<BrowserSession> OpenAsync(bool javaScript = true, int width = 1280, int height = 900)
+    /// <summary>
+    /// A fresh browser context and page; JavaScript can be switched off to test the no-script path.
+    /// <paramref name="localhost"/> browses the portal as http://localhost:port instead of 127.0.0.1 (WebAuthn
+    /// refuses an IP address as relying party id).
+    /// </summary>
+    public async Task<BrowserSession> OpenAsync(bool javaScript = true, int width = 1280, int height = 900, bool localhost = false)
     {
         if (_browser is null) Assert.Skip(Chromium.Missing);
-        var page = await NewPageAsync(javaScript, width, height);
+        var page = await NewPageAsync(javaScript, width, height, localhost);
         // axe cannot run where JavaScript is off (its promises and timers never settle, so it hangs).
         // Such pages are checked in a twin page that runs Playwright's scripts but blocks the site's
         // own, so the document axe sees is the one a person without JavaScript gets.
         IPage? auditor = null;
         if (!javaScript)
         {
-            auditor = await NewPageAsync(javaScript: true, width, height);
+            auditor = await NewPageAsync(javaScript: true, width, height, localhost);
             await auditor.Context.RouteAsync("**/*.js", route => route.AbortAsync());
         }
         return new BrowserSession(page, auditor);
     }
 
-    private async Task<IPage> NewPageAsync(bool javaScript, int width, int height)
+    private async Task<IPage> NewPageAsync(bool javaScript, int width, int height, bool localhost = false)
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl,
+            BaseURL = localhost ? new UriBuilder(BaseUrl) { Host = "localhost" }.Uri.ToString().TrimEnd('/') : BaseUrl,
             JavaScriptEnabled = javaScript,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "en-GB",

@@ -34,4 +34,29 @@ public sealed class SessionLanguageTests(Portal portal) : IClassFixture<Portal>
         Assert.True(paths is ["/"], $"DEFECT: the onestop-session cookie should be one, with Path=/; the browser holds {paths.Count}, with paths {string.Join(", ", paths)}");
         await page.AssertLanguageAsync(switchEdition);
     }
+
+    /// <summary>Signed in on the English edition (cookie Path=/), the person reads their account in Chinese and signs out there.</summary>
+    [Theory]
+    [InlineData("en", "zh-HK")]
+    [InlineData("en", "zh-CN")]
+    public async Task SignOut_OnAnotherLanguageEdition_SignedOutEverywhere(string signInTag, string signOutTag)
+    {
+        var (signInEdition, signOutEdition) = (Edition.Of(signInTag), Edition.Of(signOutTag));
+        var citizen = await portal.Server.CreateAsync();
+        await using var session = await portal.OpenAsync();
+        var page = session.Page;
+        await page.SignInAsync(signInEdition, citizen);
+        await page.GotoAsync(signOutEdition.Path("/account"));
+
+        await page.SignOutAsync(signOutEdition);
+
+        foreach (var edition in new[] { signInEdition, signOutEdition })
+        {
+            await page.GotoAsync(edition.Path("/account"));
+            var paths = (await page.Context.CookiesAsync()).Where(c => c.Name == "onestop-session").Select(c => c.Path);
+            Assert.True(new Uri(page.Url).AbsolutePath == edition.Path("/account/sign-in"),
+                $"DEFECT: signed out on {signOutEdition.Home}, the person is still signed in on {edition.Home} ({page.Url}); " +
+                $"onestop-session cookies left with paths: {string.Join(", ", paths)}");
+        }
+    }
 }

@@ -21,6 +21,9 @@ public sealed record Edition(
 
     public static readonly Edition[] All = [English, TraditionalChinese, SimplifiedChinese];
 
+    /// <summary>The edition whose &lt;html lang&gt; is <paramref name="tag"/> ("en", "zh-HK", "zh-CN"): theories take the tag, which xunit can show.</summary>
+    public static Edition Of(string tag) => All.Single(e => e.Tag == tag);
+
     /// <summary>A path in this edition: "/services/x" becomes "/zh-hk/services/x".</summary>
     public string Path(string path) => Home.TrimEnd('/') + path;
 

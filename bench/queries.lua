@@ -3,11 +3,20 @@
 --   wrk ... -s bench/queries.lua http://127.0.0.1:PORT -- search
 --   wrk ... -s bench/queries.lua http://127.0.0.1:PORT -- pages FILE     (one path a line)
 --   wrk ... -s bench/queries.lua http://127.0.0.1:PORT -- ping
---   add "dump FILE" after the mode to also write the request paths to FILE (for checks with curl)
+--   wrk ... -s bench/queries.lua http://127.0.0.1:PORT -- token FILE     (client_id on line 1, secret on line 2)
+--   wrk ... -s bench/queries.lua http://127.0.0.1:PORT -- jwks [PATH]    (default /.well-known/jwks)
+--   wrk ... -s bench/queries.lua http://127.0.0.1:PORT -- signin
+--   add "dump FILE" after the mode (and its argument) to also write the request paths to FILE (for
+--   checks with curl)
 --
 -- Every target goes through the same request() hook, so the client-side cost per request is the
 -- same for the baseline as for the pages. Each thread starts at a different place in the list and
 -- walks round it. done() prints one machine-readable line, "BENCH key=value ...", that run.sh reads.
+--
+-- Every request carries "X-Forwarded-Proto: https", as it would from the TLS-terminating load
+-- balancer in production (run.sh starts the app with ASPNETCORE_FORWARDEDHEADERS_ENABLED=true): the
+-- OpenID Connect endpoints (token, JWKS, discovery) answer 400 to plain HTTP in Production.
+-- "token" is the only POST: grant_type=client_credentials with client_secret_post, form-encoded.
 
 -- Search queries: English (British and American spelling, a typo), Traditional and Simplified
 -- Chinese (2-4 characters), a few with filters or a second page. Encoded below, not here.
@@ -94,26 +103,51 @@ end
 local requests = {}
 local next_index = 1
 
+-- Two lines: the client_id and its secret (run.sh writes the file, so the secret stays off the
+-- command line).
+local function client_credentials(name)
+  local f = assert(io.open(name, "r"), "cannot read " .. tostring(name))
+  local id, secret = f:read("*l"), f:read("*l")
+  f:close()
+  assert(id and id ~= "" and secret and secret ~= "", "expected client_id and secret on two lines in " .. name)
+  return "grant_type=client_credentials&client_id=" .. urlencode(id) .. "&client_secret=" .. urlencode(secret) ..
+    "&scope=" .. urlencode("onestop.api")
+end
+
 function init(args)
   local mode = args[1] or "search"
   local paths
   local i = 2
+  local method, body, accept = "GET", nil, "application/json"
   if mode == "search" then
     paths = search_paths()
   elseif mode == "pages" then
-    paths = file_paths(args[2]); i = 3
+    paths = file_paths(args[2]); i = 3; accept = "text/html"
   elseif mode == "ping" then
     paths = { "/api/v1/ping" }
+  elseif mode == "token" then
+    paths = { "/connect/token" }; i = 3
+    method, body = "POST", client_credentials(args[2])
+  elseif mode == "jwks" then
+    if args[2] and args[2]:match("^/") then
+      paths = { args[2] }; i = 3
+    else
+      paths = { "/.well-known/jwks" }
+    end
+  elseif mode == "signin" then
+    paths = { "/account/sign-in" }; accept = "text/html"
   else
-    error("unknown mode '" .. mode .. "': use search, pages FILE or ping")
+    error("unknown mode '" .. mode .. "': use search, pages FILE, ping, token FILE, jwks [PATH] or signin")
   end
   if args[i] == "dump" and args[i + 1] then
     local f = assert(io.open(args[i + 1], "w"))
     for _, p in ipairs(paths) do f:write(p, "\n") end
     f:close()
   end
+  local headers = { ["Accept"] = accept, ["X-Forwarded-Proto"] = "https" }
+  if body then headers["Content-Type"] = "application/x-www-form-urlencoded" end
   for n, p in ipairs(paths) do
-    requests[n] = wrk.format("GET", p, { ["Accept"] = mode == "pages" and "text/html" or "application/json" })
+    requests[n] = wrk.format(method, p, headers, body)
   end
   -- Spread the threads over the list (thread_number was set by setup()).
   local t = thread_number or 1

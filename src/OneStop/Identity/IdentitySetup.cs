@@ -49,6 +49,9 @@ public static class IdentitySetup
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "onestop-session";
+            // One session for every language edition: left to itself the handler would scope the
+            // cookie to the PathBase, which includes /zh-hk or /zh-cn.
+            o.Cookie.Path = "/";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
@@ -59,10 +62,10 @@ public static class IdentitySetup
             o.AccessDeniedPath = "/error/403";
             o.ReturnUrlParameter = "returnUrl";
         });
-        services.ConfigureExternalCookie(o => o.Cookie.Name = "onestop-external");
+        services.ConfigureExternalCookie(o => (o.Cookie.Name, o.Cookie.Path) = ("onestop-external", "/"));
         services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme,
-            o => o.Cookie.Name = "onestop-2fa");
-        services.AddAntiforgery(o => o.Cookie.Name = "onestop-antiforgery");
+            o => (o.Cookie.Name, o.Cookie.Path) = ("onestop-2fa", "/"));
+        services.AddAntiforgery(o => (o.Cookie.Name, o.Cookie.Path) = ("onestop-antiforgery", "/"));
 
         services.AddRateLimiter(o =>
         {

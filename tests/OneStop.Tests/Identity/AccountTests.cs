@@ -129,6 +129,17 @@ public sealed class AccountTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SignIn_OnAChineseEdition_SessionCookieCoversEveryLanguage()
+    {
+        var email = await NewBrowser().SignedInAsync(_app);
+
+        using var response = await NewBrowser().SignInAsync(email, url: "/zh-hk/account/sign-in");
+
+        var session = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("onestop-session=", StringComparison.Ordinal));
+        Assert.Contains("path=/;", session);
+    }
+
+    [Fact]
     public async Task AccountPage_Anonymous_RedirectsToSignInInTheSameLanguage()
     {
         using var response = await NewBrowser().GetAsync("/zh-cn/account", TestContext.Current.CancellationToken);

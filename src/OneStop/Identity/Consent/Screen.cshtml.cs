@@ -46,8 +46,8 @@ public sealed class ScreenModel(PendingConsents pending, ConsentReceipts receipt
         var me = User.UserId()!.Value;
         if (await pending.FindAsync(me, Id, cancellationToken) is not { } request) return NotFound();
         // Answered already (a double click, the back button): send them on with the first answer.
-        if (request.Outcome is not null) return LocalRedirect(PendingConsents.WithOutcome(request.ReturnUrl, request.Outcome, request.ReceiptId));
-        if (!pending.IsOpen(request)) return LocalRedirect(PendingConsents.WithOutcome(request.ReturnUrl, Expired, null));
+        if (request.Outcome is not null) return LocalRedirect(Request.PathBase + PendingConsents.WithOutcome(request.ReturnUrl, request.Outcome, request.ReceiptId));
+        if (!pending.IsOpen(request)) return LocalRedirect(Request.PathBase + PendingConsents.WithOutcome(request.ReturnUrl, Expired, null));
 
         if (approve)
         {
@@ -62,7 +62,7 @@ public sealed class ScreenModel(PendingConsents pending, ConsentReceipts receipt
             request.Outcome = Declined;
             await db.SaveChangesAsync(cancellationToken);
         }
-        return LocalRedirect(PendingConsents.WithOutcome(request.ReturnUrl, request.Outcome, request.ReceiptId));
+        return LocalRedirect(Request.PathBase + PendingConsents.WithOutcome(request.ReturnUrl, request.Outcome, request.ReceiptId));
     }
 
     /// <summary>"For 30 days" / "until you withdraw it", in words.</summary>

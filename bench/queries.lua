@@ -3,7 +3,8 @@
 --   wrk ... -s bench/queries.lua http://127.0.0.1:PORT -- search
 --   wrk ... -s bench/queries.lua http://127.0.0.1:PORT -- pages FILE     (one path a line)
 --   wrk ... -s bench/queries.lua http://127.0.0.1:PORT -- ping
---   wrk ... -s bench/queries.lua http://127.0.0.1:PORT -- token FILE     (client_id on line 1, secret on line 2)
+--   wrk ... -s bench/queries.lua http://127.0.0.1:PORT -- token FILE     (FILE: the form body, e.g.
+--       grant_type=client_credentials&client_id=…&client_secret=…&scope=onestop.api)
 --   wrk ... -s bench/queries.lua http://127.0.0.1:PORT -- jwks [PATH]    (default /.well-known/jwks)
 --   wrk ... -s bench/queries.lua http://127.0.0.1:PORT -- signin
 --   add "dump FILE" after the mode (and its argument) to also write the request paths to FILE (for
@@ -103,15 +104,14 @@ end
 local requests = {}
 local next_index = 1
 
--- Two lines: the client_id and its secret (run.sh writes the file, so the secret stays off the
--- command line).
-local function client_credentials(name)
+-- The form body of the token request, already encoded (run.sh writes the file, so the client secret
+-- stays off the command line).
+local function file_body(name)
   local f = assert(io.open(name, "r"), "cannot read " .. tostring(name))
-  local id, secret = f:read("*l"), f:read("*l")
+  local body = f:read("*a"):gsub("%s+$", "")
   f:close()
-  assert(id and id ~= "" and secret and secret ~= "", "expected client_id and secret on two lines in " .. name)
-  return "grant_type=client_credentials&client_id=" .. urlencode(id) .. "&client_secret=" .. urlencode(secret) ..
-    "&scope=" .. urlencode("onestop.api")
+  assert(body:match("grant_type="), "no grant_type in " .. name)
+  return body
 end
 
 function init(args)
@@ -127,7 +127,7 @@ function init(args)
     paths = { "/api/v1/ping" }
   elseif mode == "token" then
     paths = { "/connect/token" }; i = 3
-    method, body = "POST", client_credentials(args[2])
+    method, body = "POST", file_body(args[2])
   elseif mode == "jwks" then
     if args[2] and args[2]:match("^/") then
       paths = { args[2] }; i = 3

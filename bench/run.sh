@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # OneStop benchmark: builds the app in Release, imports a generated 10,000-service catalogue into a
-# fresh SQLite database, starts the app (Production) on 127.0.0.1 and measures with wrk the search
-# API, a service page and the /api/v1/ping baseline at several concurrency levels.
+# fresh SQLite database, registers a machine client for OneStop ID, starts the app (Production) on
+# 127.0.0.1 and measures with wrk the search API, a service page, the OpenID Connect token endpoint
+# (client credentials), the JWKS, the sign-in page and the /api/v1/ping baseline at several
+# concurrency levels.
 # Prints a Markdown table and writes it to bench/results/latest.md. See bench/README.md.
 #
 # Settings (environment variables):
@@ -9,7 +11,7 @@
 #   BENCH_DURATION     seconds per measured wrk run       default 10
 #   BENCH_WARMUP       seconds of warm-up per target      default 5
 #   BENCH_SERVICES     services in the generated file     default 10000
-#   BENCH_BUDGET       seconds; a level that would end after this is skipped   default 340
+#   BENCH_BUDGET       seconds; a level that would end after this is skipped   default 420
 #   BENCH_PORT         port for the app                   default: a free one
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +25,7 @@ connections=${BENCH_CONNECTIONS:-"1 16 64 128"}
 duration=${BENCH_DURATION:-10}
 warmup=${BENCH_WARMUP:-5}
 service_count=${BENCH_SERVICES:-10000}
-budget=${BENCH_BUDGET:-340}
+budget=${BENCH_BUDGET:-420}
 wrk_timeout=10s
 
 say() { printf '\n==> %s\n' "$*" >&2; }
@@ -105,11 +107,25 @@ run python3 "$bench/generate-catalogue.py" --out "$tmp/catalogue.json" --service
   --page-paths "$tmp/pages.txt" --pages 300 --seed 42 >&2
 catalogue_mb=$(( $(stat -c %s "$tmp/catalogue.json") / 1024 / 1024 ))
 
-mkdir -p "$tmp/db" "$tmp/files"
+mkdir -p "$tmp/db" "$tmp/files" "$tmp/mail"
+port=${BENCH_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
+base="http://127.0.0.1:$port"
 export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production
 unset ASPNETCORE_URLS || true
+# As behind production's TLS-terminating load balancer: the app believes X-Forwarded-Proto, which every
+# request below sends ("https"). In Production the OpenID Connect endpoints (discovery, JWKS, token)
+# answer 400 "This server only accepts HTTPS requests" to anything else.
+export ASPNETCORE_FORWARDEDHEADERS_ENABLED=true
+# Production refuses to start without these (docs/configuration.md). AllowUnprotectedKeys is for test
+# rigs only: there is no certificate here, and it also lets the signing CA be generated (Signing:).
+# Mail goes to .eml files in the temp dir, not to an SMTP server. AttemptsPerMinute (the per-address
+# limit on sign-in, registration and reset posts) at its maximum, so it can never throttle the run.
 config=(--ConnectionStrings:OneStop "Data Source=$tmp/db/onestop.db" --Database:Provider sqlite
-        --Demo:Seed false --Storage:Root "$tmp/files")
+        --Demo:Seed false --Storage:Root "$tmp/files"
+        --Site:PublicOrigin "$base"
+        --DataProtection:AllowUnprotectedKeys true
+        --Mail:Delivery PickupFolder --Mail:PickupFolder "$tmp/mail"
+        --Identity:AttemptsPerMinute 100000)
 
 # Both the CLI and the server run from the publish folder: the content root (where appsettings*.json
 # are read from) is the current directory. Everything they write goes to the temp dir.
@@ -122,9 +138,23 @@ import_line=$(grep -m1 '^Imported' "$tmp/import.out" || true)
 echo "$import_line (${import_ms} ms)" >&2
 db_mb=$(( $(du -sb "$tmp/db" | cut -f1) / 1024 / 1024 ))
 
+# --- a machine client for the token endpoint -----------------------------------------------------
+# Registered with the real CLI before the server starts; it prints the secret once. The secret only
+# ever goes to files in the temp dir (the token request's body), never to the command line or results.
+say "Registering the machine client bench-service with the CLI"
+client_id=bench-service
+run_client_add() {
+  cd "$tmp/app" && exec dotnet OneStop.dll identity clients add "$client_id" type=machine name=Bench scopes=onestop.api "${config[@]}"
+}
+run run_client_add >"$tmp/client.out" 2>"$tmp/client.err" || { cat "$tmp/client.err" >&2; grep -v -i secret "$tmp/client.out" >&2 || true; echo "Registering the client failed." >&2; exit 1; }
+client_secret=$(sed -nE 's/^Client secret \(shown once, store it now\): *([^ ]+) *$/\1/p' "$tmp/client.out")
+# The CLI makes it base64url; anything else would need URL-encoding below.
+[[ "$client_secret" =~ ^[A-Za-z0-9_-]+$ ]] || { grep -v -i secret "$tmp/client.out" >&2 || true; echo "Could not read the client secret from the CLI's output." >&2; exit 1; }
+(umask 077; printf 'grant_type=client_credentials&client_id=%s&client_secret=%s&scope=onestop.api' "$client_id" "$client_secret" >"$tmp/token-body")
+unset client_secret
+echo "$(head -1 "$tmp/client.out")" >&2
+
 # --- start the app -------------------------------------------------------------------------------
-port=${BENCH_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
-base="http://127.0.0.1:$port"
 say "Starting the app on $base"
 t0=$(now_ms)
 (cd "$tmp/app" && exec dotnet OneStop.dll --urls "$base" "${config[@]}") >"$tmp/app.log" 2>&1 &
@@ -147,6 +177,9 @@ wrk_run() { # target connections seconds -> wrk output
   case $target in
     search) args=(search) ;;
     page) args=(pages "$tmp/pages.txt") ;;
+    token) args=(token "$tmp/token-body") ;;
+    jwks) args=(jwks "$jwks_path") ;;
+    signin-page) args=(signin) ;;
     ping) args=(ping) ;;
   esac
   run wrk -t"$threads" -c"$c" -d"${secs}s" --timeout "$wrk_timeout" --latency -s "$bench/queries.lua" "$base" -- "${args[@]}" "${@:4}"
@@ -154,29 +187,48 @@ wrk_run() { # target connections seconds -> wrk output
 
 say "Checking each request once with curl"
 t0=$(now_ms)
-first_search=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' "$base/api/v1/services?q=licence")
+xfp=(-H 'X-Forwarded-Proto: https')  # as wrk sends it (see queries.lua)
+first_search=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' "${xfp[@]}" "$base/api/v1/services?q=licence")
 echo "First search after start (catalogue snapshot may still be building): $first_search s" >&2
 wrk_run search 1 1 dump "$tmp/search-paths.txt" >/dev/null
 wrk_run ping 1 1 dump "$tmp/ping-paths.txt" >/dev/null
 check_file="$results/raw/check.tsv"
-printf 'target\tstatus\tseconds\ttotal\tpath\n' >"$check_file"
-check() { # target path
-  local out code secs total
-  out=$(curl -s -o "$tmp/body" -w '%{http_code} %{time_total}' -H 'Accept: text/html,application/json' "$base$2" || echo "000 0")
+# detail: the result count (search), or what the body must contain; "missing …" fails the check.
+printf 'target\tstatus\tseconds\tdetail\tpath\n' >"$check_file"
+check() { # target path [curl options...]
+  local target=$1 path=$2 out code secs detail=""
+  out=$(curl -s -o "$tmp/body" -w '%{http_code} %{time_total}' -H 'Accept: text/html,application/json' "${xfp[@]}" "${@:3}" "$base$path" || echo "000 0")
   code=${out% *}; secs=${out#* }
-  total=$( [ "$1" = search ] && grep -oE '^\{"total":[0-9]+' "$tmp/body" | grep -oE '[0-9]+$' || true)
-  printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$code" "$secs" "$total" "$2" >>"$check_file"
+  case $target in
+    search) detail=$(grep -oE '^\{"total":[0-9]+' "$tmp/body" | grep -oE '[0-9]+$' || true) ;;
+    discovery) grep -q '"jwks_uri"' "$tmp/body" && detail="jwks_uri" || detail="missing jwks_uri" ;;
+    jwks) detail="keys: $(grep -o '"kid"' "$tmp/body" | wc -l)"; [ "$detail" != "keys: 0" ] || detail="missing keys" ;;
+    token) grep -q '"access_token"' "$tmp/body" && detail="access_token" || detail="missing access_token" ;;
+    signin-page) grep -q 'name="__RequestVerificationToken"' "$tmp/body" && detail="antiforgery token" || detail="missing antiforgery token" ;;
+  esac
+  printf '%s\t%s\t%s\t%s\t%s\n' "$target" "$code" "$secs" "$detail" "$path" >>"$check_file"
 }
 while read -r p; do check search "$p"; done <"$tmp/search-paths.txt"
 while read -r p; do check page "$p"; done < <(head -n 40 "$tmp/pages.txt")
+# OneStop ID: the JWKS is wherever the discovery document says (its path; the host is ours).
+check discovery /.well-known/openid-configuration
+jwks_path=$(python3 -c 'import json, sys, urllib.parse; print(urllib.parse.urlsplit(json.load(open(sys.argv[1]))["jwks_uri"]).path)' "$tmp/body" 2>/dev/null || true)
+[[ "$jwks_path" == /* ]] || { jwks_path=/.well-known/jwks; echo "No jwks_uri in the discovery document; using $jwks_path" >&2; }
+check jwks "$jwks_path"
+check token /connect/token -X POST -H 'Content-Type: application/x-www-form-urlencoded' --data-binary "@$tmp/token-body"
+# The token works: the example API for machine clients accepts it (not measured, only checked).
+access_token=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["access_token"])' "$tmp/body" 2>/dev/null || true)
+check whoami /api/v1/identity/whoami -H "Authorization: Bearer $access_token"
+check signin-page /account/sign-in
 check ping /api/v1/ping
-bad=$(awk -F'\t' 'NR>1 && $2 !~ /^2/' "$check_file")
+bad=$(awk -F'\t' 'NR>1 && ($2 !~ /^2/ || $4 ~ /^missing/)' "$check_file")
 slow=$(awk -F'\t' 'NR>1 && $3 > 0.5' "$check_file")
 echo "Checked $(( $(wc -l <"$check_file") - 1 )) requests in $(( $(now_ms) - t0 )) ms; non-2xx: $(printf '%s' "$bad" | grep -c . || true); slower than 0.5 s: $(printf '%s' "$slow" | grep -c . || true)" >&2
 
 # --- measure -------------------------------------------------------------------------------------
-targets=(search page ping)
-declare -A label=([search]="search API" [page]="service page" [ping]="ping (baseline)")
+targets=(search page token jwks signin-page ping)
+declare -A label=([search]="search API" [page]="service page" [token]="token (client credentials)" [jwks]="JWKS"
+                  [signin-page]="sign-in page" [ping]="ping (baseline)")
 declare -A rps p50 p99 errs
 levels_run=()
 levels_skipped=()
@@ -230,7 +282,7 @@ report="$results/latest.md"
   echo "- App (Release, Production) ready after $(awk -v ms="$ready_ms" 'BEGIN { printf "%.1f s", ms/1000 }'); first search: ${first_search#* } s (HTTP ${first_search% *})"
   echo "- Machine: $(nproc) cores shared by wrk and the app (load average before the run: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)); $(dotnet --version 2>/dev/null | sed 's/^/.NET SDK /'); wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')"
   echo "- wrk: ${duration} s per run after a ${warmup} s warm-up per target, threads = min(2, connections), timeout ${wrk_timeout}"
-  echo "- Targets: search = GET /api/v1/services?q=… rotating over $(wc -l <"$tmp/search-paths.txt") queries (en, zh-HK, zh-CN); page = GET /services/{slug} (HTML) over $(wc -l <"$tmp/pages.txt") slugs in the three languages; ping = GET /api/v1/ping"
+  echo "- Targets: search = GET /api/v1/services?q=… rotating over $(wc -l <"$tmp/search-paths.txt") queries (en, zh-HK, zh-CN); page = GET /services/{slug} (HTML) over $(wc -l <"$tmp/pages.txt") slugs in the three languages; token = POST /connect/token, grant_type=client_credentials for one machine client (client_secret_post, scope onestop.api); JWKS = GET $jwks_path (from the discovery document); sign-in page = GET /account/sign-in (HTML, new antiforgery cookie and token each time); ping = GET /api/v1/ping. Every request carries X-Forwarded-Proto: https (the app runs as behind a TLS-terminating load balancer)"
   echo
   echo "| target | connections | req/s | p50 | p99 | ratio to ping | errors |"
   echo "|---|---:|---:|---:|---:|---:|---:|"
@@ -252,6 +304,7 @@ report="$results/latest.md"
   echo '```'
   awk -F'\t' 'NR>1 && $1=="search"' "$check_file" | sort -t$'\t' -k3,3 -gr | head -5 | awk -F'\t' '{ printf "%.3f s  %s results  %s\n", $3, $4, $5 }'
   echo '```'
+  echo "- OneStop ID, one request each: $(awk -F'\t' 'NR>1 && $1 ~ /^(discovery|jwks|token|whoami|signin-page)$/ { printf "%s%s HTTP %s in %.3f s", (n++ ? "; " : ""), $1, $2, $3 }' "$check_file")"
   echo "- App log: $app_errors error/critical and $app_warnings warning entries in ${app_log_mb} MB of log (bench/results/app.log); app still running at the end: $app_alive; peak memory (VmHWM): ${app_rss_mb:-?} MB"
   if [ "$app_errors" != "0" ]; then
     echo; echo '```'; grep -E "$error_pattern" "$tmp/app.log" | head -5 | cut -c1-600; echo '```'

@@ -13,11 +13,12 @@ namespace OneStop.Identity.Factors;
 /// </summary>
 [Authorize]
 public sealed class AuthenticatorModel(UserManager<OneStopUser> users, IUserStore<OneStopUser> store, SessionMethods session,
-    AuditLog audit, AccountMail mail, Text text) : FormPageModel
+    FactorRemoval removal, AuditLog audit, AccountMail mail, Text text) : FormPageModel
 {
     public const string Issuer = "OneStop";
 
     [BindProperty] public string? Code { get; set; }
+    [BindProperty] public string? ConfirmPassword { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     [TempData] public string? Done { get; set; }
 
@@ -63,6 +64,12 @@ public sealed class AuthenticatorModel(UserManager<OneStopUser> users, IUserStor
     {
         if (await users.GetUserAsync(User) is not { } user) return Challenge();
         if (!await IsEnabledAsync(user)) return RedirectToPage();
+        if (!await removal.PasswordConfirmsAsync(user, ConfirmPassword))
+        {
+            AddError(FactorRemoval.Field, text[string.IsNullOrEmpty(ConfirmPassword) ? "account.error.passwordMissing" : "factors.remove.wrongPassword"]);
+            await LoadAsync(user, cancellationToken);
+            return Page();
+        }
         await users.SetTwoFactorEnabledAsync(user, false);
         await KeyStore.SetAuthenticatorKeyAsync(user, null!, cancellationToken);
         await ClockedAuthenticatorTokenProvider.ForgetAsync(users, user);

@@ -39,6 +39,7 @@ public static class FactorsSetup
         });
         services.AddScoped<PasskeyCeremony>();
         services.AddScoped<SessionMethods>();
+        services.AddScoped<FactorRemoval>();
         services.AddScoped<KnownDevices>();
 
         // Identity rebuilds the session from the database every Identity:SessionCheckInterval and drops

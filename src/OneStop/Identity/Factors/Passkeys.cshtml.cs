@@ -14,7 +14,7 @@ namespace OneStop.Identity.Factors;
 /// </summary>
 [Authorize]
 public sealed class PasskeysModel(UserManager<OneStopUser> users, PasskeyCeremony ceremony, SessionMethods session,
-    AuditLog audit, AccountMail mail, Text text) : FormPageModel
+    FactorRemoval removal, AuditLog audit, AccountMail mail, Text text) : FormPageModel
 {
     public const int NameLength = 50;
 
@@ -25,6 +25,9 @@ public sealed class PasskeysModel(UserManager<OneStopUser> users, PasskeyCeremon
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     /// <summary>The passkey whose name is being changed, by its id in base64url.</summary>
     [BindProperty(SupportsGet = true)] public string? Rename { get; set; }
+    /// <summary>The passkey whose removal is being confirmed (with the password), by its id in base64url.</summary>
+    [BindProperty(SupportsGet = true, Name = "remove")] public string? Removing { get; set; }
+    [BindProperty] public string? ConfirmPassword { get; set; }
     [TempData] public string? Done { get; set; }
 
     public IReadOnlyList<UserPasskeyInfo> Passkeys { get; private set; } = [];
@@ -89,12 +92,19 @@ public sealed class PasskeysModel(UserManager<OneStopUser> users, PasskeyCeremon
     {
         if (await users.GetUserAsync(User) is not { } user) return Challenge();
         if (await FindAsync(user, id) is not { } passkey) return NotFound();
+        if (!await removal.PasswordConfirmsAsync(user, ConfirmPassword))
+        {
+            AddError(FactorRemoval.Field, text[string.IsNullOrEmpty(ConfirmPassword) ? "account.error.passwordMissing" : "factors.remove.wrongPassword"]);
+            Removing = id;
+            await LoadAsync(user);
+            return Page();
+        }
         await users.RemovePasskeyAsync(user, passkey.CredentialId);
         await audit.RecordNowAsync(FactorEvents.PasskeyRemoved, user.Id, user.Id, cancellationToken: cancellationToken);
         await mail.SendSecurityNoticeAsync(user, "mail.factors.passkeyRemoved", cancellationToken);
         await session.AddAsync(user);
         Done = "removed";
-        return RedirectToPage(new { rename = (string?)null });
+        return RedirectToPage(new { rename = (string?)null, remove = (string?)null });
     }
 
     private async Task<UserPasskeyInfo?> FindAsync(OneStopUser user, string? id)

@@ -153,7 +153,7 @@ public sealed class AuthenticatorTests : IAsyncLifetime
         var email = await client.SignedInAsync(_app);
         await client.EnableAuthenticatorAsync(_app);
 
-        using var removed = await client.SubmitAsync("/account/security/authenticator", new Dictionary<string, string>(), "Remove");
+        using var removed = await client.SubmitAsync("/account/security/authenticator", new Dictionary<string, string> { ["ConfirmPassword"] = Accounts.Password }, "Remove");
         await client.SignOutAsync();
         using var signedIn = await client.SignInAsync(email);
 
@@ -161,6 +161,21 @@ public sealed class AuthenticatorTests : IAsyncLifetime
         Assert.Equal("/account", signedIn.Location());
         Assert.Contains("authenticator app was removed", _app.LastMailTo(email).Subject);
         Assert.Contains(FactorEvents.AuthenticatorRemoved, await EventsAsync(email));
+    }
+
+    [Fact]
+    public async Task RemoveAuthenticator_WrongPassword_IsRefusedAndTheAppStaysOn()
+    {
+        var client = NewBrowser();
+        var email = await client.SignedInAsync(_app);
+        await client.EnableAuthenticatorAsync(_app);
+
+        using var refused = await client.SubmitAsync("/account/security/authenticator", new Dictionary<string, string> { ["ConfirmPassword"] = "not the password at all" }, "Remove");
+        var page = await refused.ReadPageAsync();
+
+        Assert.Contains("password is not right", Assert.Single(page.ErrorSummary()));
+        Assert.NotNull(page.QuerySelector("[data-authenticator=on]"));
+        Assert.DoesNotContain(FactorEvents.AuthenticatorRemoved, await EventsAsync(email));
     }
 
     [Fact]

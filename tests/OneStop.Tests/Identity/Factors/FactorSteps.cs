@@ -79,15 +79,9 @@ public static class FactorSteps
         }, "Add");
     }
 
-    /// <summary>Presses Remove beside the passkey made by <paramref name="authenticator"/>.</summary>
-    public static async Task<HttpResponseMessage> RemovePasskeyAsync(this HttpClient client, SoftwareAuthenticator authenticator)
-    {
-        var (_, page) = await client.GetPageAsync("/account/security/passkeys");
-        var form = page.QuerySelectorAll("form[method=post]").Single(f =>
-            System.Net.WebUtility.HtmlDecode(f.GetAttribute("action") ?? "") is var action && action.Contains("handler=Remove") && action.Contains("id=" + authenticator.Id));
-        var values = form.QuerySelectorAll("input[type=hidden]").Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""));
-        return await client.PostAsync(System.Net.WebUtility.HtmlDecode(form.GetAttribute("action")!), new FormUrlEncodedContent(values), TestContext.Current.CancellationToken);
-    }
+    /// <summary>Follows Remove beside the passkey made by <paramref name="authenticator"/> and confirms with the password.</summary>
+    public static Task<HttpResponseMessage> RemovePasskeyAsync(this HttpClient client, SoftwareAuthenticator authenticator, string password = Accounts.Password) =>
+        client.SubmitAsync($"/account/security/passkeys?remove={authenticator.Id}", new Dictionary<string, string> { ["ConfirmPassword"] = password }, "Remove");
 
     /// <summary>The WebAuthn options a passkey form carries for passkeys.js.</summary>
     public static string Options(IElement form) => form.GetAttribute("data-options")!;

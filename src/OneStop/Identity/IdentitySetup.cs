@@ -40,6 +40,7 @@ public static class IdentitySetup
                 o.Lockout.DefaultLockoutTimeSpan = options.LockoutDuration;
             })
             .AddEntityFrameworkStores<OneStopDb>()
+            .AddUserStore<OneStopUserStore>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<PasswordRules>()
             .AddClaimsPrincipalFactory<OneStopClaimsFactory>();

@@ -32,6 +32,21 @@ public sealed class AuthenticatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RecoveryCodes_AtRest_AreNotReadableInTheDatabase()
+    {
+        var client = NewBrowser();
+        await client.SignedInAsync(_app);
+
+        var (_, codes) = await client.EnableAuthenticatorAsync(_app);
+
+        await using var scope = _app.Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<OneStopDb>().UserTokens
+            .Where(t => t.Name == "RecoveryCodes").Select(t => t.Value).SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(10, stored!.Split(';').Length);
+        Assert.All(codes, code => Assert.DoesNotContain(code, stored));
+    }
+
+    [Fact]
     public async Task EnableAuthenticator_WrongCode_ShowsErrorAndStaysOff()
     {
         var client = NewBrowser();

@@ -233,6 +233,10 @@ declare -A rps p50 p99 errs
 levels_run=()
 levels_skipped=()
 
+# utime + stime of the app, in clock ticks (fields 14 and 15 of /proc/PID/stat).
+clk_tck=$(getconf CLK_TCK 2>/dev/null || echo 100)
+app_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$app_pid/stat" 2>/dev/null || echo 0; }
+
 say "Warming up each target for ${warmup} s"
 for t in "${targets[@]}"; do wrk_run "$t" 16 "$warmup" >"$results/raw/warmup-$t.txt"; done
 
@@ -246,13 +250,17 @@ for c in $connections; do
   for t in "${targets[@]}"; do
     say "wrk: ${label[$t]}, $c connection(s), ${duration} s"
     out="$results/raw/$t-c$c.txt"
+    cpu0=$(app_cpu_ticks); ms0=$(now_ms)
     wrk_run "$t" "$c" "$duration" >"$out" 2>&1 || true
+    # The app's CPU over the run (100 % = one core of the $(nproc)): tells a CPU-bound target from one that waits.
+    app_cpu=$(awk -v t=$(( $(app_cpu_ticks) - cpu0 )) -v hz="$clk_tck" -v ms=$(( $(now_ms) - ms0 )) 'BEGIN { if (ms > 0) printf "%.0f", t / hz / (ms / 1000) * 100 }')
+    echo "APP cpu_percent=$app_cpu" >>"$out"
     line=$(grep -m1 '^BENCH ' "$out" || true)
     if [ -z "$line" ]; then cat "$out" >&2; echo "wrk gave no result for $t at $c connections." >&2; continue; fi
     get() { sed -nE "s/.* $1=([0-9.]+).*/\1/p" <<<"$line"; }
     rps[$t,$c]=$(get rps); p50[$t,$c]=$(get p50_us); p99[$t,$c]=$(get p99_us)
     errs[$t,$c]=$(( $(get non2xx3xx) + $(get connect) + $(get read) + $(get write) + $(get timeout) ))
-    printf '    %s req/s, p50 %s us, p99 %s us, errors %s\n' "${rps[$t,$c]}" "${p50[$t,$c]}" "${p99[$t,$c]}" "${errs[$t,$c]}" >&2
+    printf '    %s req/s, p50 %s us, p99 %s us, errors %s, app CPU %s %%\n' "${rps[$t,$c]}" "${p50[$t,$c]}" "${p99[$t,$c]}" "${errs[$t,$c]}" "$app_cpu" >&2
   done
 done
 

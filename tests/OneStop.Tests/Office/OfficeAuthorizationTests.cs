@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using OneStop.Identity.Oidc;
 using OneStop.Identity.Staff;
+using OneStop.Platform.Localisation;
 using OneStop.Tests.Identity;
 using OneStop.Tests.Identity.Staff;
 
@@ -55,11 +57,19 @@ public sealed class OfficeAuthorizationTests : IAsyncLifetime
         var td = await _app.AServiceOfAsync("TD");
         var target = await _app.UserIdAsync(await _app.NewStaffAsync(StaffRole.Officer, "TD"));
         var removable = await _app.UserIdAsync(await _app.NewStaffAsync(StaffRole.Officer, "FEHD"));
+        var client = await NewClientAsync();
+        var removableClient = await NewClientAsync();
         return
         [
             new("GET", "/office", "office", Needs.Staff),
             new("GET", "/office/departments", "office/departments", Needs.PlatformAdmin),
             new("GET", "/office/clients", "office/clients", Needs.PlatformAdmin),
+            new("GET", "/office/clients/add", "office/clients/add", Needs.PlatformAdmin),
+            // An empty form: the error summary, nothing added.
+            new("POST", "/office/clients/add", "office/clients/add", Needs.PlatformAdmin),
+            new("GET", $"/office/clients/{client}", "office/clients/{id:guid}", Needs.PlatformAdmin),
+            new("GET", $"/office/clients/{client}/remove", "office/clients/{id:guid}/remove", Needs.PlatformAdmin),
+            new("POST", $"/office/clients/{removableClient}/remove", "office/clients/{id:guid}/remove", Needs.PlatformAdmin, Success: "redirect"),
             new("GET", "/office/staff", "office/staff", Needs.PlatformAdmin),
             new("GET", "/office/staff/add", "office/staff/add", Needs.PlatformAdmin),
             // An empty form: the page answers with its error summary, and nothing changes.
@@ -76,6 +86,23 @@ public sealed class OfficeAuthorizationTests : IAsyncLifetime
             // An empty form: the error summary, nothing verified.
             new("POST", "/office/verify-identity", "office/verify-identity", Needs.Officer),
         ];
+    }
+
+    /// <summary>A public client registered directly; its application id (the address of its back-office pages).</summary>
+    private async Task<string> NewClientAsync()
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var clients = scope.ServiceProvider.GetRequiredService<OidcClients>();
+        var clientId = "office-" + Guid.NewGuid().ToString("N")[..10];
+        await clients.AddAsync(new OidcClient
+        {
+            ClientId = clientId,
+            Kind = OidcClientKind.Public,
+            Name = new LocalisedText("Table test", "表格測試", "表格测试"),
+            RedirectUris = [new Uri($"https://{clientId}.test/callback")],
+            Scopes = ["openid"],
+        }, secret: null, TestContext.Current.CancellationToken);
+        return (await clients.FindAsync(clientId, TestContext.Current.CancellationToken))!.ApplicationId;
     }
 
     private async Task<(HttpClient Client, string? Token)> BrowserOfAsync(Caller caller)

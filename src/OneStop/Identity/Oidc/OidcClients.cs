@@ -54,8 +54,15 @@ public sealed class OidcClients(IOpenIddictApplicationManager applications, Audi
     private const string PurposeProperty = "onestop_purpose";
     private const string BackChannelLogoutProperty = "backchannel_logout_uri";
 
-    /// <summary>Adds a client; a confidential or machine client needs <paramref name="secret"/>, which is stored hashed.</summary>
-    public async Task AddAsync(OidcClient client, string? secret, CancellationToken cancellationToken = default)
+    /// <summary>Adds a client with no one as the actor (demo seeding); operators go through <see cref="RegisterClient"/>.</summary>
+    public Task AddAsync(OidcClient client, string? secret, CancellationToken cancellationToken = default) =>
+        AddAsync(client, secret, actorId: null, cancellationToken);
+
+    /// <summary>
+    /// Adds a client as is (the rules are <see cref="RegisterClient"/>'s); a confidential or machine client
+    /// needs <paramref name="secret"/>, which is stored hashed. Audited with <paramref name="actorId"/> as the actor.
+    /// </summary>
+    public async Task AddAsync(OidcClient client, string? secret, Guid? actorId, CancellationToken cancellationToken = default)
     {
         if (client.Kind != OidcClientKind.Public && string.IsNullOrEmpty(secret))
             throw new ArgumentException("A confidential or machine client needs a secret.", nameof(secret));
@@ -92,15 +99,19 @@ public sealed class OidcClients(IOpenIddictApplicationManager applications, Audi
         descriptor.Permissions.UnionWith(client.Scopes.Where(s => s != Scopes.OpenId).Select(s => Permissions.Prefixes.Scope + s));
 
         // Recorded first: the store's SaveChanges (same OneStopDb) commits the entry with the client.
-        audit.Record(OidcEvents.ClientAdded, null, null, "oidc-client", client.ClientId);
+        audit.Record(OidcEvents.ClientAdded, actorId, null, "oidc-client", client.ClientId);
         await applications.CreateAsync(descriptor, cancellationToken);
     }
 
-    public async Task<bool> RemoveAsync(string clientId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Removes a client; OpenIddict's store deletes its authorizations and tokens with it, so its refresh
+    /// and access tokens stop working at once and the token endpoint no longer knows it.
+    /// </summary>
+    public async Task<bool> RemoveAsync(string clientId, Guid? actorId, CancellationToken cancellationToken = default)
     {
         var application = await applications.FindByClientIdAsync(clientId, cancellationToken);
         if (application is null) return false;
-        audit.Record(OidcEvents.ClientRemoved, null, null, "oidc-client", clientId);
+        audit.Record(OidcEvents.ClientRemoved, actorId, null, "oidc-client", clientId);
         await applications.DeleteAsync(application, cancellationToken);
         return true;
     }

@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
-using Microsoft.IdentityModel.Tokens;
+using System.Globalization;
 using OneStop.Platform.Audit;
 using OneStop.Platform.Localisation;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace OneStop.Identity.Oidc;
 
@@ -14,10 +14,12 @@ public static class OidcCommands
         identity clients list                   registered clients
         identity clients add CLIENT_ID key=value ...
             type=public|confidential|machine    (default public; confidential and machine get a secret, printed once)
-            name=… name.zh-HK=… name.zh-CN=…    shown on the consent screen (name is required)
+            name=… name.zh-HK=… name.zh-CN=…    shown on the consent screen (name is required; Chinese defaults to it)
             purpose=… purpose.zh-HK=… purpose.zh-CN=…   why it wants profile fields, shown on the consent screen
+                                                (required when scopes ask for profile fields)
             redirect-uri=URI (repeatable)       post-logout-redirect-uri=URI (repeatable)
-            backchannel-logout-uri=URI          scopes="openid profile email" (space or comma separated)
+            backchannel-logout-uri=URI          https, or http to 127.0.0.1/localhost only
+            scopes="openid profile email"       space or comma separated; machine clients: onestop.api only
         identity clients remove CLIENT_ID
         """;
 
@@ -46,9 +48,9 @@ public static class OidcCommands
                 }
                 return 0;
             case ["clients", "add", var clientId, .. var settings]:
-                return await AddClientAsync(provider.GetRequiredService<OidcClients>(), clientId, settings, output, error, cancellationToken);
+                return await AddClientAsync(provider, clientId, settings, output, error, cancellationToken);
             case ["clients", "remove", var clientId]:
-                if (await provider.GetRequiredService<OidcClients>().RemoveAsync(clientId, cancellationToken))
+                if (await provider.GetRequiredService<OidcClients>().RemoveAsync(clientId, actorId: null, cancellationToken))
                 {
                     await output.WriteLineAsync($"Removed {clientId}.");
                     return 0;
@@ -71,7 +73,7 @@ public static class OidcCommands
         return 0;
     }
 
-    private static async Task<int> AddClientAsync(OidcClients clients, string clientId, string[] settings, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> AddClientAsync(IServiceProvider provider, string clientId, string[] settings, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var values = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var setting in settings)
@@ -87,50 +89,52 @@ public static class OidcCommands
             list.Add(setting[(equals + 1)..]);
         }
         string? One(string key) => values.TryGetValue(key, out var v) ? v[^1] : null;
-        List<Uri> Uris(string key) => values.TryGetValue(key, out var v) ? v.Select(u => new Uri(u, UriKind.Absolute)).ToList() : [];
+        IReadOnlyList<string> All(string key) => values.TryGetValue(key, out var v) ? v : [];
 
-        if (!Enum.TryParse<OidcClientKind>(One("type") ?? "public", ignoreCase: true, out var kind) || One("name") is not { Length: > 0 } name)
+        // The Chinese names and purposes default to the English ones here only: the back office asks for all three.
+        var name = One("name") ?? "";
+        var purpose = One("purpose") ?? "";
+        var registration = new ClientRegistration
         {
-            await error.WriteLineAsync("Give name=… and type=public|confidential|machine.");
-            return 2;
-        }
-        OidcClient client;
-        try
+            ClientId = clientId,
+            Type = One("type") ?? "public",
+            Name = new LocalisedText(name, One("name.zh-HK") ?? name, One("name.zh-CN") ?? name),
+            Purpose = new LocalisedText(purpose, One("purpose.zh-HK") ?? purpose, One("purpose.zh-CN") ?? purpose),
+            RedirectUris = All("redirect-uri"),
+            PostLogoutRedirectUris = All("post-logout-redirect-uri"),
+            BackChannelLogoutUri = One("backchannel-logout-uri"),
+            Scopes = (One("scopes") ?? Scopes.OpenId).Split([' ', ','], StringSplitOptions.RemoveEmptyEntries),
+        };
+        var result = await provider.GetRequiredService<RegisterClient>().RunAsync(registration, actorId: null, cancellationToken);
+        if (!result.Succeeded)
         {
-            client = new OidcClient
-            {
-                ClientId = clientId,
-                Kind = kind,
-                Name = new LocalisedText(name, One("name.zh-HK") ?? name, One("name.zh-CN") ?? name),
-                Purpose = new LocalisedText(One("purpose") ?? "", One("purpose.zh-HK") ?? One("purpose") ?? "", One("purpose.zh-CN") ?? One("purpose") ?? ""),
-                RedirectUris = Uris("redirect-uri"),
-                PostLogoutRedirectUris = Uris("post-logout-redirect-uri"),
-                BackChannelLogoutUri = Uris("backchannel-logout-uri").FirstOrDefault(),
-                Scopes = (One("scopes") ?? "openid").Split([' ', ','], StringSplitOptions.RemoveEmptyEntries),
-            };
-        }
-        catch (UriFormatException e)
-        {
-            await error.WriteLineAsync("Not an absolute URI: " + e.Message);
-            return 2;
-        }
-        if (kind != OidcClientKind.Machine && client.RedirectUris.Count == 0)
-        {
-            await error.WriteLineAsync("An interactive client needs at least one redirect-uri=….");
-            return 2;
-        }
-        var secret = kind == OidcClientKind.Public ? null : Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
-        try
-        {
-            await clients.AddAsync(client, secret, cancellationToken);
-        }
-        catch (Exception e) when (e is OpenIddict.Abstractions.OpenIddictExceptions.ValidationException or ArgumentException)
-        {
-            await error.WriteLineAsync("Not added: " + e.Message);
+            var text = provider.GetRequiredService<Text>();
+            await error.WriteLineAsync($"Not added ({clientId}):");
+            foreach (var problem in result.Problems)
+                await error.WriteLineAsync($"  {OptionOf(problem.Field)}: {string.Format(CultureInfo.InvariantCulture, text.Get(Language.En, problem.Key), problem.Args)}");
             return 1;
         }
-        await output.WriteLineAsync($"Added {clientId} ({kind.ToString().ToLowerInvariant()}).");
-        if (secret is not null) await output.WriteLineAsync($"Client secret (shown once, store it now): {secret}");
+        await output.WriteLineAsync($"Added {clientId} ({result.Client!.Kind.ToString().ToLowerInvariant()}).");
+        if (result.Secret is not null) await output.WriteLineAsync($"Client secret (shown once, store it now): {result.Secret}");
         return 0;
+    }
+
+    /// <summary>The CLI word for a field a problem belongs to.</summary>
+    private static string OptionOf(string field)
+    {
+        foreach (var language in Languages.All)
+        {
+            var suffix = language == Language.En ? "" : "." + language.Tag();
+            if (field == RegisterClient.Fields.Name(language)) return "name" + suffix;
+            if (field == RegisterClient.Fields.Purpose(language)) return "purpose" + suffix;
+        }
+        return field switch
+        {
+            RegisterClient.Fields.ClientId => "CLIENT_ID",
+            RegisterClient.Fields.RedirectUris => "redirect-uri",
+            RegisterClient.Fields.PostLogoutRedirectUris => "post-logout-redirect-uri",
+            RegisterClient.Fields.BackChannelLogoutUri => "backchannel-logout-uri",
+            _ => field.ToLowerInvariant(),
+        };
     }
 }

@@ -38,12 +38,25 @@ internal sealed class ReturnToClientFormAction(IOpenIddictApplicationManager app
 
     private async Task<Uri?> RedirectUriAsync(string returnUrl, CancellationToken cancellationToken)
     {
-        var query = returnUrl.IndexOf('?');
-        if (query < 0 || !returnUrl.StartsWith('/') || !returnUrl[..query].EndsWith("/" + OidcSetup.AuthorizePath, StringComparison.Ordinal)) return null;
-        var parameters = QueryHelpers.ParseQuery(returnUrl[query..]);
-        if (parameters["client_id"].ToString() is not { Length: > 0 } clientId
+        if (AuthorizeReturnUrl.Parameters(returnUrl) is not { } parameters
+            || parameters["client_id"].ToString() is not { Length: > 0 } clientId
             || !Uri.TryCreate(parameters["redirect_uri"].ToString(), UriKind.Absolute, out var redirect)) return null;
         var application = await applications.FindByClientIdAsync(clientId, cancellationToken);
         return application is not null && await applications.ValidateRedirectUriAsync(application, redirect.AbsoluteUri, cancellationToken) ? redirect : null;
     }
+}
+
+/// <summary>A local returnUrl that goes back to the authorization endpoint (in any language), and its request's parameters.</summary>
+public static class AuthorizeReturnUrl
+{
+    public static Dictionary<string, Microsoft.Extensions.Primitives.StringValues>? Parameters(string returnUrl)
+    {
+        var query = returnUrl.IndexOf('?');
+        if (query < 0 || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal)
+            || !returnUrl[..query].EndsWith("/" + OidcSetup.AuthorizePath, StringComparison.Ordinal)) return null;
+        return QueryHelpers.ParseQuery(returnUrl[query..]);
+    }
+
+    public static string? ClientId(string returnUrl) =>
+        Parameters(returnUrl) is { } parameters && parameters.TryGetValue("client_id", out var id) && id.ToString() is { Length: > 0 } clientId ? clientId : null;
 }

@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Microsoft.IdentityModel.Tokens;
@@ -109,6 +110,9 @@ public static class OidcSetup
         services.AddScoped<OidcKeyStore>();
         services.AddSingleton<PairwiseSubjects>();
         services.AddScoped<OidcClients>();
+        services.AddScoped<RegisterClient>();
+        // Replace, not TryAdd: whichever of this and AddTwoDeviceSignIn runs first, the phone is told the client's name.
+        services.Replace(ServiceDescriptor.Scoped<TwoDevice.ISignInServiceNames, ClientServiceNames>());
         services.AddScoped<OidcClaims>();
         services.AddScoped<OidcIssuer>();
         services.AddScoped<BackChannelLogout>();

@@ -12,10 +12,20 @@ public abstract class FormPageModel : PageModel
     public string? ErrorFor(string field) =>
         ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 
-    public IEnumerable<(string Field, string Message)> Errors =>
-        ModelState.Where(e => e.Value is { Errors.Count: > 0 }).Select(e => (e.Key, e.Value!.Errors[0].ErrorMessage));
+    // ModelState enumerates its keys by length, not as added; the summary should follow the page.
+    private readonly List<string> _errorOrder = [];
 
-    public void AddError(string field, string message) => ModelState.AddModelError(field, message);
+    /// <summary>The first error of each field, in the order <see cref="AddError"/> was called (any others after, stably).</summary>
+    public IEnumerable<(string Field, string Message)> Errors =>
+        ModelState.Where(e => e.Value is { Errors.Count: > 0 })
+            .OrderBy(e => _errorOrder.IndexOf(e.Key) is var i and >= 0 ? i : int.MaxValue)
+            .Select(e => (e.Key, e.Value!.Errors[0].ErrorMessage));
+
+    public void AddError(string field, string message)
+    {
+        if (!_errorOrder.Contains(field)) _errorOrder.Add(field);
+        ModelState.AddModelError(field, message);
+    }
 
     public bool HasErrors => !ModelState.IsValid;
 }

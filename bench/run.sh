@@ -61,8 +61,14 @@ cleanup() {
     kill -KILL "$app_pid" 2>/dev/null || true
     wait "$app_pid" 2>/dev/null || true
   fi
-  # Keep (the end of) the app's log for a look afterwards (bench/results/ is git-ignored).
-  if [ -f "$tmp/app.log" ] && [ -d "$results" ]; then tail -c 20000000 "$tmp/app.log" >"$results/app.log"; fi
+  # Keep the app's log for a look afterwards (bench/results/ is git-ignored): all of it up to 20 MB,
+  # else its start (start-up messages and warnings) and its end.
+  if [ -f "$tmp/app.log" ] && [ -d "$results" ]; then
+    local size; size=$(stat -c %s "$tmp/app.log")
+    if [ "$size" -le 20000000 ]; then cp "$tmp/app.log" "$results/app.log"
+    else { head -c 2000000 "$tmp/app.log"; printf '\n[... %d bytes left out ...]\n' $(( size - 20000000 )); tail -c 18000000 "$tmp/app.log"; } >"$results/app.log"
+    fi
+  fi
   rm -rf "$tmp"
   exit "$status"
 }
@@ -223,7 +229,7 @@ check signin-page /account/sign-in
 check ping /api/v1/ping
 bad=$(awk -F'\t' 'NR>1 && ($2 !~ /^2/ || $4 ~ /^missing/)' "$check_file")
 slow=$(awk -F'\t' 'NR>1 && $3 > 0.5' "$check_file")
-echo "Checked $(( $(wc -l <"$check_file") - 1 )) requests in $(( $(now_ms) - t0 )) ms; non-2xx: $(printf '%s' "$bad" | grep -c . || true); slower than 0.5 s: $(printf '%s' "$slow" | grep -c . || true)" >&2
+echo "Checked $(( $(wc -l <"$check_file") - 1 )) requests in $(( $(now_ms) - t0 )) ms; non-2xx or incomplete: $(printf '%s' "$bad" | grep -c . || true); slower than 0.5 s: $(printf '%s' "$slow" | grep -c . || true)" >&2
 
 # --- measure -------------------------------------------------------------------------------------
 targets=(search page token jwks signin-page ping)
@@ -280,6 +286,20 @@ app_log_mb=$(( $(stat -c %s "$tmp/app.log") / 1024 / 1024 ))
 app_alive=$(kill -0 "$app_pid" 2>/dev/null && echo yes || echo "NO – it exited during the run")
 app_rss_mb=$(awk '/^VmHWM/ { printf "%d", $2/1024 }' "/proc/$app_pid/status" 2>/dev/null || true)
 
+# Log lines (JSON console format) -> "count category: message – first line of the exception".
+summarise_log() {
+  python3 -c '
+import json, re, sys
+for line in sys.stdin:
+    try:
+        entry = json.loads(line)
+    except ValueError:
+        print(line.strip()[:200]); continue
+    text = entry.get("Category", "?") + ": " + entry.get("Message", "")[:200]
+    if entry.get("Exception"): text += " – " + entry["Exception"].splitlines()[0][:200]
+    print(re.sub(r"[{]?[0-9a-f]{8}-[0-9a-f-]{27}[}]?", "{id}", text))' | sort | uniq -c | sort -rn
+}
+
 report="$results/latest.md"
 {
   echo "# OneStop benchmark – $(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -305,17 +325,25 @@ report="$results/latest.md"
   echo
   echo "## Checks"
   echo
-  echo "- Each request once with curl: $(( $(wc -l <"$check_file") - 1 )) requests, non-2xx: $(printf '%s' "$bad" | grep -c . || true), slower than 0.5 s: $(printf '%s' "$slow" | grep -c . || true) (details: bench/results/raw/check.tsv)"
+  echo "- Each request once with curl: $(( $(wc -l <"$check_file") - 1 )) requests, non-2xx or incomplete: $(printf '%s' "$bad" | grep -c . || true), slower than 0.5 s: $(printf '%s' "$slow" | grep -c . || true) (details: bench/results/raw/check.tsv)"
   if [ -n "$bad" ]; then echo; echo '```'; echo "$bad"; echo '```'; fi
   echo "- Slowest search queries (one request each, idle server):"
   echo
   echo '```'
-  awk -F'\t' 'NR>1 && $1=="search"' "$check_file" | sort -t$'\t' -k3,3 -gr | head -5 | awk -F'\t' '{ printf "%.3f s  %s results  %s\n", $3, $4, $5 }'
+  awk -F'\t' 'NR>1 && $1=="search"' "$check_file" | sort -t$'\t' -k3,3 -gr | head -5 | awk -F'\t' '{ printf "%.3f s  %s results  %s\n", $3, $4, $5 }' || true
   echo '```'
   echo "- OneStop ID, one request each: $(awk -F'\t' 'NR>1 && $1 ~ /^(discovery|jwks|token|whoami|signin-page)$/ { printf "%s%s HTTP %s in %.3f s", (n++ ? "; " : ""), $1, $2, $3 }' "$check_file")"
   echo "- App log: $app_errors error/critical and $app_warnings warning entries in ${app_log_mb} MB of log (bench/results/app.log); app still running at the end: $app_alive; peak memory (VmHWM): ${app_rss_mb:-?} MB"
+  # (head closes the pipe early: "|| true" keeps set -o pipefail from ending the script there.)
   if [ "$app_errors" != "0" ]; then
-    echo; echo '```'; grep -E "$error_pattern" "$tmp/app.log" | head -5 | cut -c1-600; echo '```'
+    echo; echo "  Errors (category: message – exception; the first 50, counted):"; echo; echo '```'
+    grep -E "$error_pattern" "$tmp/app.log" | head -50 | summarise_log || true
+    echo '```'
+  fi
+  if [ "$app_warnings" != "0" ]; then
+    echo; echo "  Warnings (category: message; the first 20, counted):"; echo; echo '```'
+    grep -E '"LogLevel":"Warning"|^warn: ' "$tmp/app.log" | head -20 | summarise_log || true
+    echo '```'
   fi
   echo
   echo "Total time: $(elapsed) s."

@@ -53,6 +53,21 @@ public sealed class OfficeJourneyTests(Portal portal) : IClassFixture<Portal>
         await SubmitEmptyAsync(session, edition.Path("/office/verify-identity"));
     }
 
+    [Fact]
+    public async Task StaffList_OnAPhone_FitsWithoutSidewaysScrolling()
+    {
+        await using var session = await portal.OpenAsync(width: 320, height: 800);
+        var page = session.Page;
+        await SignInAsStaffAsync(page, Edition.TraditionalChinese, await portal.Server.NewStaffAsync(StaffRole.PlatformAdmin, null));
+
+        await page.GotoAsync(Edition.TraditionalChinese.Path("/office/staff"));
+        var (scrollWidth, viewport) = (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"),
+            await page.EvaluateAsync<int>("() => window.innerWidth"));
+
+        var widest = await page.EvaluateAsync<string>("() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 3).map(e => e.tagName + '.' + e.className).join(', ')");
+        Assert.True(scrollWidth <= viewport, $"/zh-hk/office/staff is {scrollWidth}px wide in a {viewport}px viewport: {widest}");
+    }
+
     private async Task SignInAsStaffAsync(IPage page, Edition edition, string email)
     {
         await page.GotoAsync(edition.Path("/account/sign-in?returnUrl=" + Uri.EscapeDataString(edition.Path("/office"))));

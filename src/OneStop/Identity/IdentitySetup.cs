@@ -72,7 +72,9 @@ public static class IdentitySetup
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(AttemptsPolicy, context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+                // Per address and page, so that signing in (password, then code) or several people
+                // behind one office network do not use up each other's allowance as fast.
+                ? RateLimitPartition.GetFixedWindowLimiter($"{context.Connection.RemoteIpAddress}|{context.Request.Path}", _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = context.RequestServices.GetRequiredService<IOptions<IdentityModuleOptions>>().Value.AttemptsPerMinute,
                     Window = TimeSpan.FromMinutes(1),

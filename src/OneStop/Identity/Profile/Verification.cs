@@ -66,7 +66,9 @@ public sealed class IdentityVerification(OneStopDb db, IPopulationRegistry regis
             return VerificationOutcome.CardInUse;
         }
         var details = await profiles.LoadAsync(user.Id, cancellationToken);
-        details.NameEnglish = string.Join(' ', query.EnglishName.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        // The form that was proved, not the person's spelling of it: the registry compares without case,
+        // hyphens or commas, so "Lee Ka-wai" and "LEE KA WAI" are the same proved name and are kept as the latter.
+        details.NameEnglish = EnglishNames.Normalise(query.EnglishName);
         details.IdentityCard = query.IdentityCard.Compact;
         details.DateOfBirth = query.DateOfBirth;
         details.Verified = details.Verified.Union(ProvedFields).ToList();

@@ -176,7 +176,7 @@ public abstract class ProfileTests(Provider provider) : IAsyncLifetime
         Assert.Null(cardPage.QuerySelector("#IdentityCard"));
         Assert.Null(dobPage.QuerySelector("#DateOfBirthDay"));
         Assert.Contains("/account/verify?returnUrl=", cardPage.QuerySelector("a[href*='verify']")!.GetAttribute("href"));
-        Assert.StartsWith("LEE Ka Wai", summary.SummaryValue(ProfileFields.NameEnglish));
+        Assert.StartsWith("LEE KA WAI", summary.SummaryValue(ProfileFields.NameEnglish));
         Assert.Equal("李嘉慧", summary.SummaryValue(ProfileFields.NameChinese));
         Assert.NotNull(summary.QuerySelector($"[data-field='{ProfileFields.IdentityCard}'] [data-verified]"));
         Assert.Contains("Prove again", summary.QuerySelector($"[data-field='{ProfileFields.DateOfBirth}'] .govuk-summary-list__actions")!.TextContent);
@@ -198,7 +198,7 @@ public abstract class ProfileTests(Provider provider) : IAsyncLifetime
 
         Assert.Equal(new ProfileValue("M402719(7)", true), values[ProfileFields.IdentityCard]);
         Assert.Equal(new ProfileValue("1968-06-30", true), values[ProfileFields.DateOfBirth]);
-        Assert.Equal(new ProfileValue("CHEUNG Chi Keung", true), values[ProfileFields.NameEnglish]);
+        Assert.Equal(new ProfileValue("CHEUNG CHI KEUNG", true), values[ProfileFields.NameEnglish]);
         Assert.Equal(new ProfileValue("M", false), values[ProfileFields.Sex]);
         Assert.Equal(new ProfileValue(email, true), values[ProfileFields.Email]);
         Assert.Equal(new ProfileValue("en", false), values[ProfileFields.PreferredLanguage]);

@@ -133,6 +133,22 @@ public sealed class SigningPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task VerifyPage_CertificateRevokedSinceSigning_IsNotShownAsAllClearAndGivesTheReasonNeutrally()
+    {
+        var (client, person) = await AdvancedPersonAsync();
+        var document = Signers.NewDocument();
+        var signed = await _app.Services.SignAsync(person, document);
+        using (await client.SubmitAsync("/account/signing-certificate", new Dictionary<string, string> { ["Reason"] = "key-compromise" })) { }
+
+        var page = await VerifyAsync(document, signed.Signature);
+
+        Assert.Equal("valid", page.QuerySelector("[data-outcome]")!.GetAttribute("data-outcome"));
+        Assert.Null(page.QuerySelector(".govuk-notification-banner--success"));
+        Assert.NotNull(page.QuerySelector("[data-caution]"));
+        Assert.Contains("the holder reported that someone else may have used it", page.QuerySelector("[data-status]")!.TextContent);
+    }
+
+    [Fact]
     public async Task VerifyPage_PastedBase64ForATamperedDocument_SaysItDoesNotMatch()
     {
         var (person, _) = await _app.Services.NewPersonAsync();

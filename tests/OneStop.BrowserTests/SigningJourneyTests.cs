@@ -47,6 +47,36 @@ public sealed class SigningJourneyTests(Portal portal) : IClassFixture<Portal>
     }
 
     [Theory]
+    [InlineData("zh-HK", true, "NG Hoi Ting")]
+    [InlineData("en", false, "TSANG Yuk Lun")]
+    public async Task SignADocument_OwnFile_SignedAndOfferedForDownload(string tag, bool javaScript, string resident)
+    {
+        var edition = Edition.Of(tag);
+        var citizen = await portal.Server.CreateAsync(provedAs: Citizens.Resident(resident), authenticator: true);
+        await using var session = await portal.OpenAsync(javaScript);
+        var page = session.Page;
+        await page.SignInAsync(edition, citizen);
+        await page.Locator("#Code").FillAsync(portal.Server.NextCode(citizen.AuthenticatorKey!));
+        await page.SubmitAsync();
+        await page.WaitForURLAsync(Citizens.EndsWith(edition.Path("/account")));
+
+        await page.GotoAsync(edition.Path("/account/sign-a-document"));
+        await session.AssertAccessibleAsync();
+        await page.SubmitAsync();
+        await page.AssertErrorSummaryAsync();
+        await session.AssertAccessibleAsync();
+        await page.Locator("#Document").SetInputFilesAsync(new FilePayload { Name = "lease.txt", MimeType = "text/plain", Buffer = Encoding.UTF8.GetBytes("Lease " + Guid.NewGuid()) });
+        await page.SubmitAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith(edition.Path("/account/sign/"), StringComparison.Ordinal));
+        await page.SubmitAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == edition.Path("/account/sign-a-document/signed"));
+
+        Assert.Contains("lease.txt", await page.Locator(".govuk-panel").InnerTextAsync());
+        Assert.Equal(1, await page.Locator("a[data-signature]").CountAsync());
+        await session.AssertAccessibleAsync();
+    }
+
+    [Theory]
     [InlineData("en", true, "LEE Ka Wai")]
     [InlineData("zh-HK", false, "CHEUNG Chi Keung")]
     [InlineData("zh-CN", true, "LAM Wing Yan")]
@@ -74,7 +104,8 @@ public sealed class SigningJourneyTests(Portal portal) : IClassFixture<Portal>
         // Anyone can check it: valid, signed by the proved name.
         await CheckAsync(page, document, signature);
         Assert.Equal("valid", await page.Locator("[data-outcome]").GetAttributeAsync("data-outcome"));
-        Assert.Equal(resident, (await page.Locator("[data-signer]").InnerTextAsync()).Trim());
+        // The proved form of the name, as the registry compares it.
+        Assert.Equal(resident.ToUpperInvariant(), (await page.Locator("[data-signer]").InnerTextAsync()).Trim());
         Assert.Equal("good", await page.Locator("[data-status]").GetAttributeAsync("data-status"));
         await session.AssertAccessibleAsync();
         // The same signature with another document.

@@ -67,6 +67,7 @@ public static class IdentitySetup
         services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme,
             o => (o.Cookie.Name, o.Cookie.Path) = ("onestop-2fa", "/"));
         services.AddAntiforgery(o => (o.Cookie.Name, o.Cookie.Path) = ("onestop-antiforgery", "/"));
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.Path = "/");
 
         services.AddRateLimiter(o =>
         {

@@ -21,7 +21,8 @@ public interface IDocumentSigning
 {
     /// <param name="documentSha256">SHA-256 of the exact bytes that will be kept (and later verified).</param>
     /// <param name="description">What the person is signing, in their language; shown on the confirmation page. Up to 500 characters.</param>
-    /// <param name="returnUrl">A local path without the language prefix (e.g. <c>/forms/abc/submitted</c>); the page keeps the person's language.</param>
+    /// <param name="returnUrl">A local path without the language prefix (e.g. <c>/forms/abc/submitted?signing={id}</c>); the page keeps
+    /// the person's language, and <c>{id}</c> becomes the request's id.</param>
     Task<Guid> CreateRequestAsync(Guid userId, byte[] documentSha256, string description, string returnUrl, CancellationToken cancellationToken = default);
 
     /// <summary>The signature when the person has signed; null when they have not (yet), or the request is not theirs.</summary>
@@ -36,6 +37,9 @@ public sealed class DocumentSigning(OneStopDb db, SigningCertificates certificat
 {
     public static string PagePath(Guid requestId) => "/account/sign/" + requestId.ToString("D");
 
+    /// <summary>Written in a return URL, it is replaced by the request's id, so the caller can find its request again.</summary>
+    public const string RequestIdPlaceholder = "{id}";
+
     public async Task<Guid> CreateRequestAsync(Guid userId, byte[] documentSha256, string description, string returnUrl,
         CancellationToken cancellationToken = default)
     {
@@ -43,13 +47,14 @@ public sealed class DocumentSigning(OneStopDb db, SigningCertificates certificat
         if (string.IsNullOrWhiteSpace(description) || description.Length > 500) throw new ArgumentException("Describe the document in 1 to 500 characters.", nameof(description));
         if (!IsLocalPath(returnUrl)) throw new ArgumentException("The return URL must be a local path such as /forms/x.", nameof(returnUrl));
         var now = clock.GetUtcNow();
+        var id = Guid.NewGuid();
         var request = new SigningRequest
         {
-            Id = Guid.NewGuid(),
+            Id = id,
             UserId = userId,
             DocumentHash = documentSha256.ToArray(),
             Description = description.Trim(),
-            ReturnUrl = returnUrl,
+            ReturnUrl = returnUrl.Replace(RequestIdPlaceholder, id.ToString("D"), StringComparison.Ordinal),
             CreatedAt = now,
             ExpiresAt = now + options.Value.RequestLifetime,
         };

@@ -78,7 +78,7 @@ public sealed class StaffSessionTests : IAsyncLifetime
 
         Assert.Equal("/zh-hk/account/security?needed=staff-second-factor", response.Location());
         Assert.Equal(200, status);
-        Assert.Contains("職員必須使用第二重驗證", page.QuerySelector("[data-needed=staff-second-factor]")!.TextContent);
+        Assert.Contains("後台要求今次登入使用第二重認證", page.QuerySelector("[data-needed=staff-second-factor]")!.TextContent);
     }
 
     [Fact]

@@ -49,6 +49,8 @@ public sealed class CounterVerificationTests : IAsyncLifetime
         Assert.Contains("沒有一站通帳戶使用此電郵地址", page.ErrorSummary()[0]);
         Assert.Equal("nobody@example.com", page.QuerySelector("#Email")!.GetAttribute("value"));
         Assert.Equal("CHAN Tai Man", page.QuerySelector("#EnglishName")!.GetAttribute("value"));
+        // The officer's browser must not offer the officer's own birthday.
+        Assert.Equal("off", page.QuerySelector("#DateOfBirthDay")!.GetAttribute("autocomplete"));
     }
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;

@@ -8,6 +8,9 @@ public sealed record DateInput(string Name, string Legend, string? Day, string? 
 {
     public string? Hint { get; init; }
 
+    /// <summary>False when someone types another person's date (an officer at a counter): the browser must not offer their own.</summary>
+    public bool OwnBirthday { get; init; } = true;
+
     /// <summary>When the legend is the page's question, it is the page's h1.</summary>
     public bool IsPageHeading { get; init; }
 

@@ -122,13 +122,14 @@ unset ASPNETCORE_URLS || true
 # request below sends ("https"). In Production the OpenID Connect endpoints (discovery, JWKS, token)
 # answer 400 "This server only accepts HTTPS requests" to anything else.
 export ASPNETCORE_FORWARDEDHEADERS_ENABLED=true
-# Production refuses to start without these (docs/configuration.md). AllowUnprotectedKeys is for test
+# Production refuses to start without these (docs/configuration.md). The public origin is https, as the
+# forwarded scheme says, so the OIDC issuer and its endpoints agree. AllowUnprotectedKeys is for test
 # rigs only: there is no certificate here, and it also lets the signing CA be generated (Signing:).
 # Mail goes to .eml files in the temp dir, not to an SMTP server. AttemptsPerMinute (the per-address
 # limit on sign-in, registration and reset posts) at its maximum, so it can never throttle the run.
 config=(--ConnectionStrings:OneStop "Data Source=$tmp/db/onestop.db" --Database:Provider sqlite
         --Demo:Seed false --Storage:Root "$tmp/files"
-        --Site:PublicOrigin "$base"
+        --Site:PublicOrigin "https://${base#http://}"
         --DataProtection:AllowUnprotectedKeys true
         --Mail:Delivery PickupFolder --Mail:PickupFolder "$tmp/mail"
         --Identity:AttemptsPerMinute 100000)

@@ -7,13 +7,14 @@ using OneStop.Platform.Database;
 
 namespace OneStop.Office;
 
-/// <summary>The catalogue's departments with their services and staff, for platform administrators.</summary>
+/// <summary>The catalogue's departments with their services and staff, for platform administrators, who add and edit them.</summary>
 [Authorize(Policy = StaffPolicies.PlatformAdmin)]
 public sealed class DepartmentsModel(OneStopDb db) : PageModel
 {
     public sealed record Row(Department Department, int Services, int Staff);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
+    [Microsoft.AspNetCore.Mvc.TempData] public string? Done { get; set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

@@ -13,6 +13,7 @@ public static class OfficeModule
         // forgets its attribute is still closed to the public.
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Office", StaffPolicies.Staff));
         services.AddScoped<EditService>();
+        services.AddScoped<Departments.DepartmentEditor>();
         return services;
     }
 
@@ -25,4 +26,6 @@ public static class OfficeEvents
 {
     public const string ServiceEdited = "catalogue.service-edited";
     public const string CatalogueUploaded = "catalogue.uploaded";
+    public const string DepartmentAdded = "catalogue.department-added";
+    public const string DepartmentEdited = "catalogue.department-edited";
 }

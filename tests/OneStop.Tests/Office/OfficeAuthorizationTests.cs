@@ -63,6 +63,12 @@ public sealed class OfficeAuthorizationTests : IAsyncLifetime
         [
             new("GET", "/office", "office", Needs.Staff),
             new("GET", "/office/departments", "office/departments", Needs.PlatformAdmin),
+            new("GET", "/office/departments/add", "office/departments/add", Needs.PlatformAdmin),
+            // An empty form: the error summary, nothing added.
+            new("POST", "/office/departments/add", "office/departments/add", Needs.PlatformAdmin),
+            new("GET", "/office/departments/TD", "office/departments/{code}", Needs.PlatformAdmin),
+            // An empty form: the error summary, nothing changed.
+            new("POST", "/office/departments/TD", "office/departments/{code}", Needs.PlatformAdmin),
             new("GET", "/office/clients", "office/clients", Needs.PlatformAdmin),
             new("GET", "/office/clients/add", "office/clients/add", Needs.PlatformAdmin),
             // An empty form: the error summary, nothing added.

@@ -8,6 +8,9 @@ public static partial class CatalogueValidator
     [GeneratedRegex("^[A-Z0-9]{2,6}$")] private static partial Regex CodePattern();
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")] private static partial Regex SlugPattern();
 
+    /// <summary>A department code as the catalogue file allows it: 2 to 6 capital letters or digits.</summary>
+    public static bool IsDepartmentCode([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? code) => code is not null && CodePattern().IsMatch(code);
+
     public static List<ImportError> Check(CatalogueRows rows, ISet<string> existingDepartments, ISet<string> existingCategories)
     {
         var errors = new List<ImportError>();
@@ -19,7 +22,7 @@ public static partial class CatalogueValidator
         {
             void Fail(string message) => errors.Add(new ImportError(line, where, message));
             if (d is null) { Fail("is empty."); continue; }
-            if (d.Code is null || !CodePattern().IsMatch(d.Code)) Fail($"code '{d.Code}' must be 2 to 6 capital letters or digits.");
+            if (!IsDepartmentCode(d.Code)) Fail($"code '{d.Code}' must be 2 to 6 capital letters or digits.");
             else if (!seen.Add(d.Code)) Fail($"code '{d.Code}' appears more than once in the file.");
             else departments.Add(d.Code);
             RequireText(d.Name, "name", CatalogueLimits.Name, Fail);
@@ -111,6 +114,6 @@ public static partial class CatalogueValidator
 
     private static bool IsSlug(string? slug) => slug is { Length: >= 3 and <= 80 } && SlugPattern().IsMatch(slug);
 
-    private static bool IsHttpsUrl(string value) =>
+    public static bool IsHttpsUrl(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps;
 }

@@ -23,12 +23,13 @@ public sealed class OfficeJourneyTests(Portal portal) : IClassFixture<Portal>
         var page = session.Page;
         await SignInAsStaffAsync(page, edition, await portal.Server.NewStaffAsync(StaffRole.PlatformAdmin, null));
 
-        foreach (var path in new[] { "/office", "/office/departments", "/office/staff", "/office/clients" })
+        foreach (var path in new[] { "/office", "/office/departments", "/office/departments/TD/change", "/office/staff", "/office/clients" })
         {
             await page.GotoAsync(edition.Path(path));
             await page.AssertLanguageAsync(edition);
             await session.AssertAccessibleAsync();
         }
+        await SubmitEmptyAsync(session, edition.Path("/office/departments/add"));
         await SubmitEmptyAsync(session, edition.Path("/office/staff/add"));
         await SubmitEmptyAsync(session, edition.Path("/office/clients/add"));
     }

@@ -31,7 +31,7 @@ public sealed class DepartmentManagementTests : IAsyncLifetime
         Assert.Equal("/office/departments", response.Location());
         var (_, list) = await admin.GetPageAsync("/office/departments");
         Assert.Contains("The department has been added.", list.QuerySelector(".govuk-notification-banner")!.TextContent);
-        Assert.Equal("/office/departments/LHD", list.QuerySelector("tr[data-department='LHD'] a[href^='/office/departments/']")!.GetAttribute("href"));
+        Assert.Equal("/office/departments/LHD/change", list.QuerySelector("tr[data-department='LHD'] a[href^='/office/departments/']")!.GetAttribute("href"));
         var (_, departments) = await _app.NewBrowser().GetPageAsync("/departments");
         Assert.Equal("Lighthouse Department", departments.QuerySelector("a[href='/departments/lhd']")!.TextContent.Trim());
         var (status, page) = await _app.NewBrowser().GetPageAsync("/zh-cn/departments/lhd");
@@ -50,13 +50,13 @@ public sealed class DepartmentManagementTests : IAsyncLifetime
     public async Task EditDepartment_TraditionalChineseName_IsShownOnThePublicPageAndAudited()
     {
         var (admin, adminEmail) = await _app.SignedInStaffAsync(StaffRole.PlatformAdmin, null);
-        var (status, form) = await admin.GetPageAsync("/office/departments/TD");
+        var (status, form) = await admin.GetPageAsync("/office/departments/TD/change");
         Assert.Equal(200, status);
         Assert.Null(form.QuerySelector("form[method=post] input[name=Code]"));
         var fields = form.QuerySelectorAll("form[method=post] input:not([type=hidden])").ToDictionary(e => e.GetAttribute("name")!, e => e.GetAttribute("value") ?? "");
         fields["NameZhHk"] = "運輸署（新名稱）";
 
-        using var saved = await admin.SubmitAsync(form, "/office/departments/TD", fields);
+        using var saved = await admin.SubmitAsync(form, "/office/departments/TD/change", fields);
 
         Assert.Equal("/office/departments", saved.Location());
         var (_, list) = await admin.GetPageAsync("/office/departments");
@@ -96,7 +96,7 @@ public sealed class DepartmentManagementTests : IAsyncLifetime
         var (admin, _) = await _app.SignedInStaffAsync(StaffRole.PlatformAdmin, null);
         var name = await _app.QueryAsync(db => db.Departments.Where(d => d.Code == "FEHD").Select(d => d.Name.ZhCn).SingleAsync(TestContext.Current.CancellationToken));
 
-        using var response = await admin.SubmitAsync("/zh-hk/office/departments/FEHD", new Dictionary<string, string>
+        using var response = await admin.SubmitAsync("/zh-hk/office/departments/FEHD/change", new Dictionary<string, string>
             { ["NameEn"] = "Food Department", ["NameZhHk"] = "食物署", ["NameZhCn"] = "", ["Email"] = "not-an-address" });
         var page = await response.ReadPageAsync();
 
@@ -112,7 +112,7 @@ public sealed class DepartmentManagementTests : IAsyncLifetime
     {
         var (admin, _) = await _app.SignedInStaffAsync(StaffRole.PlatformAdmin, null);
 
-        var (status, _) = await admin.GetTextAsync("/office/departments/NOPE");
+        var (status, _) = await admin.GetTextAsync("/office/departments/NOPE/change");
 
         Assert.Equal(404, status);
     }

@@ -66,9 +66,9 @@ public sealed class OfficeAuthorizationTests : IAsyncLifetime
             new("GET", "/office/departments/add", "office/departments/add", Needs.PlatformAdmin),
             // An empty form: the error summary, nothing added.
             new("POST", "/office/departments/add", "office/departments/add", Needs.PlatformAdmin),
-            new("GET", "/office/departments/TD", "office/departments/{code}", Needs.PlatformAdmin),
+            new("GET", "/office/departments/TD/change", "office/departments/{code}/change", Needs.PlatformAdmin),
             // An empty form: the error summary, nothing changed.
-            new("POST", "/office/departments/TD", "office/departments/{code}", Needs.PlatformAdmin),
+            new("POST", "/office/departments/TD/change", "office/departments/{code}/change", Needs.PlatformAdmin),
             new("GET", "/office/clients", "office/clients", Needs.PlatformAdmin),
             new("GET", "/office/clients/add", "office/clients/add", Needs.PlatformAdmin),
             // An empty form: the error summary, nothing added.

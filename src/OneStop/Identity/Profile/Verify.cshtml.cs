@@ -43,17 +43,11 @@ public sealed class VerifyModel(UserManager<OneStopUser> users, SignInManager<On
     {
         if (await users.GetUserAsync(User) is not { } user) return Challenge();
         AlreadyVerified = user.IdentityVerifiedAt is not null;
-        var card = HongKongId.Parse(IdentityCard);
-        if (string.IsNullOrWhiteSpace(IdentityCard)) AddError(nameof(IdentityCard), text["profile.error.hkidMissing"]);
-        else if (card is null) AddError(nameof(IdentityCard), text["profile.error.hkidInvalid"]);
         EnglishName = EnglishName?.Trim();
-        if (string.IsNullOrEmpty(EnglishName)) AddError(nameof(EnglishName), text["profile.error.nameEnglishMissing"]);
-        else if (EnglishName.Length > 100) AddError(nameof(EnglishName), text["profile.error.tooLong", 100]);
-        var (dob, dobError) = DateInput.ParseDateOfBirth(DateOfBirthDay, DateOfBirthMonth, DateOfBirthYear, HongKongTime.Today(clock));
-        if (dobError is not null) AddError(nameof(DateOfBirthDay), text[dobError]);
+        var query = ProofDetails.Read(this, text, clock, IdentityCard, EnglishName, DateOfBirthDay, DateOfBirthMonth, DateOfBirthYear);
         if (HasErrors) return Page();
 
-        var outcome = await verification.VerifyWithRegistryAsync(user, new RegistryQuery(card!.Value, EnglishName!, dob!.Value), cancellationToken);
+        var outcome = await verification.VerifyWithRegistryAsync(user, query!, cancellationToken);
         switch (outcome)
         {
             case VerificationOutcome.Verified:

@@ -33,17 +33,11 @@ public sealed class VerifyAtCounterModel(UserManager<OneStopUser> users, Counter
         var account = string.IsNullOrEmpty(Email) ? null : await users.FindByEmailAsync(Email);
         if (string.IsNullOrEmpty(Email)) AddError(nameof(Email), text["account.error.emailMissing"]);
         else if (account is null) AddError(nameof(Email), text["office.counter.noAccount"]);
-        var card = HongKongId.Parse(IdentityCard);
-        if (string.IsNullOrWhiteSpace(IdentityCard)) AddError(nameof(IdentityCard), text["profile.error.hkidMissing"]);
-        else if (card is null) AddError(nameof(IdentityCard), text["profile.error.hkidInvalid"]);
         EnglishName = EnglishName?.Trim();
-        if (string.IsNullOrEmpty(EnglishName)) AddError(nameof(EnglishName), text["profile.error.nameEnglishMissing"]);
-        else if (EnglishName.Length > 100) AddError(nameof(EnglishName), text["profile.error.tooLong", 100]);
-        var (dob, dobError) = DateInput.ParseDateOfBirth(DateOfBirthDay, DateOfBirthMonth, DateOfBirthYear, HongKongTime.Today(clock));
-        if (dobError is not null) AddError(nameof(DateOfBirthDay), text[dobError]);
+        var query = ProofDetails.Read(this, text, clock, IdentityCard, EnglishName, DateOfBirthDay, DateOfBirthMonth, DateOfBirthYear);
         if (HasErrors) return Page();
 
-        var outcome = await counter.VerifyAsync(account!.Id, User.UserId()!.Value, card!.Value, EnglishName!, dob!.Value, cancellationToken);
+        var outcome = await counter.VerifyAsync(account!.Id, User.UserId()!.Value, query!.IdentityCard, query.EnglishName, query.DateOfBirth, cancellationToken);
         switch (outcome)
         {
             case VerificationOutcome.Verified:

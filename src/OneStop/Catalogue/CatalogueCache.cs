@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using OneStop.Platform.Database;
+using OneStop.Platform.Options;
 
 namespace OneStop.Catalogue;
 
@@ -12,7 +13,7 @@ public sealed class CatalogueOptions
     public const string Section = "Catalogue";
 
     /// <summary>How stale another node's change may be before this node notices it.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    [TimeRange("00:00:00", "01:00:00")]
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(2);
 }
 

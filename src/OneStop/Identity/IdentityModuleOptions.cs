@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using OneStop.Platform.Options;
 
 namespace OneStop.Identity;
 
@@ -11,16 +12,16 @@ public sealed class IdentityModuleOptions
     [Range(8, 64)] public int PasswordMinimumLength { get; set; } = 15;
 
     /// <summary>A citizen's session ends after this long without a request.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")] public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromMinutes(60);
+    [TimeRange("00:01:00", "1.00:00:00")] public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromMinutes(60);
 
     /// <summary>Failed passwords in a row before the account is locked for <see cref="LockoutDuration"/>.</summary>
     [Range(3, 20)] public int MaxFailedAttempts { get; set; } = 5;
 
-    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")] public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+    [TimeRange("00:01:00", "1.00:00:00")] public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>Sign-in, registration and reset posts allowed per client address per minute, on each node.</summary>
     [Range(1, 100_000)] public int AttemptsPerMinute { get; set; } = 10;
 
     /// <summary>How soon "sign out everywhere" and a password change end sessions on other devices.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")] public TimeSpan SessionCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+    [TimeRange("00:00:00", "01:00:00")] public TimeSpan SessionCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

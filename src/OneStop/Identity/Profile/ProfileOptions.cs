@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using OneStop.Platform.Options;
 
 namespace OneStop.Identity.Profile;
 
@@ -11,7 +12,7 @@ public sealed class ProfileOptions
     [Range(1, 100)] public int VerificationFailuresPerDay { get; set; } = 5;
 
     /// <summary>How long a department's consent request waits for the person's answer.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")] public TimeSpan ConsentRequestLifetime { get; set; } = TimeSpan.FromMinutes(30);
+    [TimeRange("00:01:00", "1.00:00:00")] public TimeSpan ConsentRequestLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>
     /// Optional base64 key (32 bytes or more) for the identity-card blind index. Unset, a random key is made on first
@@ -33,7 +34,7 @@ public sealed class PopulationRegistryOptions
     /// <summary>Sent as a bearer token, when set.</summary>
     public string? ApiKey { get; set; }
 
-    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")] public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+    [TimeRange("00:00:01", "00:01:00")] public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 }
 
 public enum RegistryProvider

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using OneStop.Platform.Options;
 
 namespace OneStop.Identity.Signing;
 
@@ -15,10 +16,10 @@ public sealed class SigningOptions
     public string? CaCertificatePassword { get; set; }
 
     /// <summary>How long a person's signing certificate is valid (never past the CA's own expiry).</summary>
-    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")] public TimeSpan CertificateLifetime { get; set; } = TimeSpan.FromDays(730);
+    [TimeRange("1.00:00:00", "3650.00:00:00")] public TimeSpan CertificateLifetime { get; set; } = TimeSpan.FromDays(730);
 
     /// <summary>How long a signing request can wait for the person to confirm it.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")] public TimeSpan RequestLifetime { get; set; } = TimeSpan.FromHours(1);
+    [TimeRange("00:01:00", "7.00:00:00")] public TimeSpan RequestLifetime { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Largest document the public verification page and API accept.</summary>
     [Range(1, 100 * 1024 * 1024)] public int MaxDocumentBytes { get; set; } = 20 * 1024 * 1024;

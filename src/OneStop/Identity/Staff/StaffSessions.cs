@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using OneStop.Platform.Options;
 
 namespace OneStop.Identity.Staff;
 
@@ -11,7 +12,7 @@ namespace OneStop.Identity.Staff;
 public sealed class StaffOptions
 {
     /// <summary>A member of staff's session ends after this long without a request; citizens keep Identity:SessionIdleTimeout.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "08:00:00")] public TimeSpan StaffIdleTimeout { get; set; } = TimeSpan.FromMinutes(15);
+    [TimeRange("00:01:00", "08:00:00")] public TimeSpan StaffIdleTimeout { get; set; } = TimeSpan.FromMinutes(15);
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using OneStop.Catalogue;
 using OneStop.Catalogue.Demo;
+using OneStop.Forms;
 using OneStop.Identity;
 using OneStop.Identity.Staff;
 using OneStop.Identity.Oidc;
@@ -23,6 +24,7 @@ builder.AddPlatform();
 builder.Services.AddOneStopIdentity(builder.Configuration, builder.Environment);
 builder.Services.AddCatalogue(builder.Configuration);
 builder.Services.AddInsights();
+builder.Services.AddForms(builder.Configuration);
 builder.Services.AddOffice();
 
 var app = builder.Build();
@@ -30,6 +32,7 @@ if (commandWords.Length > 0) return await CommandLine.RunAsync(app, commandWords
 
 await app.Services.MigrateOnStartIfConfiguredAsync();
 await DemoCatalogue.SeedIfEmptyAsync(app.Services);
+await OneStop.Forms.Demo.DemoForms.SeedIfMissingAsync(app.Services);
 await OneStop.Identity.Profile.DemoCitizens.SeedIfEnabledAsync(app.Services);
 await DemoStaff.SeedIfEmptyAsync(app.Services);
 await OidcDemoClients.SeedIfMissingAsync(app.Services);
@@ -39,6 +42,7 @@ app.UseOneStopIdentity();
 app.MapPlatform();
 app.MapCatalogue();
 app.MapInsights();
+app.MapForms();
 OneStop.Identity.Signing.SigningSetup.MapSigning(app);
 app.MapOffice();
 app.MapOidc();

@@ -72,6 +72,12 @@ public sealed class Service
     public required LocalisedText Fees { get; set; }
     public int? PledgedWorkingDays { get; set; }
     public string? ExternalUrl { get; set; }
+    /// <summary>The form (Forms module) an online application starts with; null when the service takes none here.</summary>
+    public string? StartFormId { get; set; }
+    /// <summary>The OneStop ID level an applicant needs: basic, verified or advanced (Identity/Assurance).</summary>
+    public string RequiredAssurance { get; set; } = "basic";
+    /// <summary>Whether people without an account may apply (with a resume link by email instead).</summary>
+    public bool AllowsGuests { get; set; }
     /// <summary>Transactions a year; ranks "most used".</summary>
     public long Usage { get; set; }
     public DateTime UpdatedAt { get; set; }

@@ -51,6 +51,8 @@ internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
         entity.HasIndex(s => new { s.DepartmentId, s.Status });
         entity.Property(s => s.Slug).HasMaxLength(80);
         entity.Property(s => s.ExternalUrl).HasMaxLength(CatalogueLimits.ExternalUrl);
+        entity.Property(s => s.StartFormId).HasMaxLength(100);
+        entity.Property(s => s.RequiredAssurance).HasMaxLength(16);
         entity.Localised(s => s.Name, CatalogueLimits.Name);
         entity.Localised(s => s.Summary, CatalogueLimits.Summary);
         entity.Localised(s => s.Body);

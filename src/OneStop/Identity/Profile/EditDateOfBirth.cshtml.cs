@@ -37,10 +37,3 @@ public sealed class EditDateOfBirthModel(ProfileStore profiles, AuditLog audit, 
         return await SaveAsync([ProfileFields.DateOfBirth], cancellationToken);
     }
 }
-
-internal static class HongKongTime
-{
-    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Hong_Kong");
-
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime);
-}

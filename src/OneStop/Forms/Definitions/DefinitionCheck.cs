@@ -1,0 +1,190 @@
+using System.Text.RegularExpressions;
+using OneStop.Identity.Profile;
+
+namespace OneStop.Forms.Definitions;
+
+/// <summary>A mistake in a definition, with where it is (a JSON-path-like location) so the author can find it.</summary>
+public sealed record DefinitionProblem(string Where, string Message)
+{
+    public override string ToString() => $"{Where}: {Message}";
+}
+
+/// <summary>
+/// Everything the JSON Schema cannot say: unique ids, conditions that only look back, limits that make
+/// sense, translations present, prefill types that fit. The editor, the upload, the importer and
+/// publishing all run it; a definition with problems is never published.
+/// </summary>
+public static partial class DefinitionCheck
+{
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")] private static partial Regex FormId();
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,63}$")] private static partial Regex FieldId();
+
+    public static readonly IReadOnlySet<string> ErrorKinds = new HashSet<string>
+    {
+        "required", "requiredChoice", "tooShort", "tooLong", "pattern", "email", "phoneHk", "phoneInternational", "phoneAny",
+        "hkid", "notNumber", "notWholeNumber", "money", "tooSmall", "tooLarge", "notDate", "dateTooEarly", "dateTooLate",
+        "notOption", "tooFewSelected", "tooManySelected", "addressDistrict", "addressStreet", "tooManyFiles", "declaration",
+        "tooFewItems", "tooManyItems",
+    };
+
+    private static readonly Dictionary<string, FieldType[]> PrefillTypes = new()
+    {
+        [ProfileFields.NameEnglish] = [FieldType.Text], [ProfileFields.NameChinese] = [FieldType.Text],
+        [ProfileFields.IdentityCard] = [FieldType.HongKongId], [ProfileFields.DateOfBirth] = [FieldType.Date],
+        [ProfileFields.Sex] = [FieldType.Radios, FieldType.Select], [ProfileFields.Phone] = [FieldType.Phone],
+        [ProfileFields.Email] = [FieldType.Email], [ProfileFields.ResidentialAddress] = [FieldType.Address],
+        [ProfileFields.CorrespondenceAddress] = [FieldType.Address],
+    };
+
+    public static List<DefinitionProblem> Check(FormDefinition form, IReadOnlySet<string> fileTypes)
+    {
+        var problems = new List<DefinitionProblem>();
+        void Problem(string where, string message) => problems.Add(new(where, message));
+        if (!FormId().IsMatch(form.Id) || form.Id.Length > 100) Problem("id", "Use lower-case letters, digits and single hyphens, at most 100 characters.");
+        if (string.IsNullOrWhiteSpace(form.Department)) Problem("department", "Name the department that owns the form.");
+        Words(form.Title, "title", Problem, required: true);
+        Words(form.Description, "description", Problem);
+        if (form.Pages.Count == 0) Problem("pages", "A form has at least one page.");
+        if (form.MaxTotalUploadBytes is <= 0) Problem("maxTotalUploadBytes", "Must be more than 0.");
+
+        var asked = new Dictionary<string, FieldDefinition>(); // answerable fields seen so far, in form order
+        var pageIds = new HashSet<string>();
+        var fieldIds = new HashSet<string>();
+        for (var p = 0; p < form.Pages.Count; p++)
+        {
+            var page = form.Pages[p];
+            var at = $"pages[{p}]";
+            if (!FieldId().IsMatch(page.Id)) Problem($"{at}.id", "Start with a letter; letters, digits and _ only, at most 64.");
+            if (!pageIds.Add(page.Id)) Problem($"{at}.id", $"Another page is already called '{page.Id}'.");
+            Words(page.Title, $"{at}.title", Problem, required: true);
+            if (page.Fields.Count == 0) Problem($"{at}.fields", "A page has at least one field.");
+            Looks(page.ShowIf, $"{at}.showIf", asked, null, Problem);
+            for (var f = 0; f < page.Fields.Count; f++)
+            {
+                var field = page.Fields[f];
+                var fieldAt = $"{at}.fields[{f}]";
+                Looks(field.ShowIf, $"{fieldAt}.showIf", asked, null, Problem);
+                CheckField(field, fieldAt, fileTypes, Problem, nested: false);
+                if (!fieldIds.Add(field.Id))
+                    Problem($"{fieldAt}.id", $"Another field is already called '{field.Id}'.");
+                if (field.Type == FieldType.Group) CheckGroup(field, fieldAt, asked, fileTypes, Problem);
+                if (field.HasAnswer) asked.TryAdd(field.Id, field);
+            }
+        }
+
+        var ruleIds = new HashSet<string>();
+        for (var r = 0; r < form.Rules.Count; r++)
+        {
+            var rule = form.Rules[r];
+            var at = $"rules[{r}]";
+            if (!ruleIds.Add(rule.Id)) Problem($"{at}.id", $"Another rule is already called '{rule.Id}'.");
+            if (!asked.ContainsKey(rule.Field)) Problem($"{at}.field", $"There is no field '{rule.Field}' to show the message on.");
+            Looks(rule.When, $"{at}.when", asked, null, Problem);
+            Looks(rule.Assert, $"{at}.assert", asked, null, Problem);
+            Words(rule.Message, $"{at}.message", Problem, required: true);
+        }
+        return problems;
+    }
+
+    private static void CheckGroup(FieldDefinition group, string at, Dictionary<string, FieldDefinition> asked, IReadOnlySet<string> fileTypes, Action<string, string> problem)
+    {
+        if (group.Fields.Count == 0) problem($"{at}.fields", "A repeating group has at least one field.");
+        if (group.MaxItems is not (>= 1 and <= 100)) problem($"{at}.maxItems", "Say how many items may be added, from 1 to 100.");
+        if (group.MinItems < 0 || group.MinItems > group.MaxItems) problem($"{at}.minItems", "Must be between 0 and maxItems.");
+        var siblings = new Dictionary<string, FieldDefinition>();
+        for (var c = 0; c < group.Fields.Count; c++)
+        {
+            var child = group.Fields[c];
+            var childAt = $"{at}.fields[{c}]";
+            if (child.Type is FieldType.Group or FieldType.File or FieldType.Declaration) problem($"{childAt}.type", "Groups cannot hold groups, files or declarations.");
+            Looks(child.ShowIf, $"{childAt}.showIf", asked, siblings, problem);
+            CheckField(child, childAt, fileTypes, problem, nested: true);
+            if (child.HasAnswer && !siblings.TryAdd(child.Id, child)) problem($"{childAt}.id", $"Another field in the group is already called '{child.Id}'.");
+        }
+    }
+
+    private static void CheckField(FieldDefinition field, string at, IReadOnlySet<string> fileTypes, Action<string, string> problem, bool nested)
+    {
+        if (!FieldId().IsMatch(field.Id)) problem($"{at}.id", "Start with a letter; letters, digits and _ only, at most 64.");
+        Words(field.Label, $"{at}.label", problem, required: true);
+        Words(field.Hint, $"{at}.hint", problem);
+        Words(field.ItemLabel, $"{at}.itemLabel", problem);
+        var choosing = field.Type is FieldType.Radios or FieldType.Checkboxes or FieldType.Select;
+        if (choosing && field.Options.Count == 0) problem($"{at}.options", "List the options to choose from.");
+        if (!choosing && field.Options.Count > 0) problem($"{at}.options", $"A {Name(field.Type)} field has no options.");
+        if (field.Options.GroupBy(o => o.Value).FirstOrDefault(g => g.Count() > 1) is { } twice) problem($"{at}.options", $"The value '{twice.Key}' is used twice.");
+        for (var o = 0; o < field.Options.Count; o++)
+        {
+            Words(field.Options[o].Label, $"{at}.options[{o}].label", problem, required: true);
+            Words(field.Options[o].Hint, $"{at}.options[{o}].hint", problem);
+            if (string.IsNullOrWhiteSpace(field.Options[o].Value)) problem($"{at}.options[{o}].value", "An option needs a value.");
+        }
+        if (field.MinLength < 0 || field.MaxLength < 1 || field.MinLength > field.MaxLength) problem($"{at}.maxLength", "Lengths must be positive and minLength at most maxLength.");
+        if (field.Min > field.Max) problem($"{at}.min", "min must be at most max.");
+        if (field.MinSelected < 0 || field.MinSelected > field.MaxSelected || field.MaxSelected > field.Options.Count) problem($"{at}.maxSelected", "Selection limits must fit the options.");
+        if (field.Pattern is { } pattern && !Compiles(pattern)) problem($"{at}.pattern", "Not a valid regular expression.");
+        foreach (var (bound, name) in new[] { (field.NotBefore, "notBefore"), (field.NotAfter, "notAfter") })
+        {
+            if (bound is not null && (field.Type != FieldType.Date || DateBound.Resolve(bound, new DateOnly(2000, 1, 1)) is null))
+                problem($"{at}.{name}", "Use today, today+30d, today-18y (d, w, m, y) or a date like 2026-12-31, on date fields only.");
+        }
+        if (field.PhoneRegion is not (null or "hk" or "international" or "any")) problem($"{at}.phoneRegion", "Use hk, international or any.");
+        if (field.Type == FieldType.File)
+        {
+            if (field.Accept.Count == 0) problem($"{at}.accept", $"List the file types allowed: {string.Join(", ", fileTypes.Order())}.");
+            foreach (var type in field.Accept.Where(t => !fileTypes.Contains(t))) problem($"{at}.accept", $"'{type}' is not a file type OneStop recognises ({string.Join(", ", fileTypes.Order())}).");
+            if (field.MaxBytes is <= 0) problem($"{at}.maxBytes", "Must be more than 0.");
+            if (field.MaxFiles is < 1 or > 20) problem($"{at}.maxFiles", "From 1 to 20.");
+        }
+        if (field.Signature && field.Type != FieldType.Declaration) problem($"{at}.signature", "Only a declaration can ask for a signature.");
+        if (field.Prefill is { } prefill)
+        {
+            if (nested) problem($"{at}.prefill", "Fields in a repeating group are not prefilled.");
+            else if (!PrefillTypes.TryGetValue(prefill, out var types)) problem($"{at}.prefill", $"'{prefill}' is not a profile field that can fill a form ({string.Join(", ", PrefillTypes.Keys)}).");
+            else if (!types.Contains(field.Type)) problem($"{at}.prefill", $"'{prefill}' cannot fill a {Name(field.Type)} field.");
+        }
+        if (field.LockVerified && field.Prefill is null) problem($"{at}.lockVerified", "Only a prefilled field can be locked.");
+        foreach (var (kind, words) in field.Errors)
+        {
+            if (!ErrorKinds.Contains(kind)) problem($"{at}.errors.{kind}", $"Unknown error kind. Use one of: {string.Join(", ", ErrorKinds)}.");
+            Words(words, $"{at}.errors.{kind}", problem, required: true);
+        }
+    }
+
+    /// <summary>A condition may only read answerable fields asked before it (in its group item, or earlier in the form).</summary>
+    private static void Looks(Condition? condition, string at, Dictionary<string, FieldDefinition> asked, Dictionary<string, FieldDefinition>? siblings, Action<string, string> problem)
+    {
+        foreach (var id in condition?.Fields() ?? [])
+        {
+            if (siblings?.ContainsKey(id) != true && !asked.ContainsKey(id))
+                problem(at, $"'{id}' is not a field asked before this point, so the condition cannot read it.");
+        }
+    }
+
+    private static void Words(Words? words, string at, Action<string, string> problem, bool required = false)
+    {
+        if (words is null)
+        {
+            if (required) problem(at, "Write it in English, Traditional Chinese and Simplified Chinese.");
+            return;
+        }
+        if (string.IsNullOrWhiteSpace(words.En)) problem($"{at}.en", "The English text is missing.");
+        if (string.IsNullOrWhiteSpace(words.ZhHk)) problem($"{at}.zh-HK", "The Traditional Chinese text is missing.");
+        if (string.IsNullOrWhiteSpace(words.ZhCn)) problem($"{at}.zh-CN", "The Simplified Chinese text is missing.");
+    }
+
+    private static bool Compiles(string pattern)
+    {
+        try
+        {
+            _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromMilliseconds(100));
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static string Name(FieldType type) => System.Text.Json.JsonSerializer.Serialize(type).Trim('"');
+}

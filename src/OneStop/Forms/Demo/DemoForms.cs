@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using OneStop.Forms.Definitions;
+using OneStop.Forms.Store;
+using OneStop.Platform.Database;
+
+namespace OneStop.Forms.Demo;
+
+/// <summary>
+/// Publishes the demo forms (embedded <c>Forms/Demo/*.json</c>) and links them to their demo services, so a
+/// fresh local run has services people can apply for. Runs when a form is missing; never changes one that exists.
+/// </summary>
+public static class DemoForms
+{
+    /// <summary>Which service each demo form starts, the level it asks for, and whether guests may apply.</summary>
+    private static readonly (string Form, string Service, string Assurance, bool Guests)[] Links =
+    [
+        ("fehd-food-hygiene-report", "report-a-food-safety-or-hygiene-problem", "basic", true),
+    ];
+
+    public static async Task SeedIfMissingAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OneStopDb>();
+        var versions = scope.ServiceProvider.GetRequiredService<FormVersions>();
+        var assembly = typeof(DemoForms).Assembly;
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("OneStop.Forms.Demo.", StringComparison.Ordinal)))
+        {
+            await using var stream = assembly.GetManifestResourceStream(name)!;
+            var json = await new StreamReader(stream).ReadToEndAsync(cancellationToken);
+            var definition = DefinitionJson.Parse(json, out var error) ?? throw new InvalidOperationException($"{name}: {error}");
+            if (await db.Set<Form>().AnyAsync(f => f.Id == definition.Id, cancellationToken)) continue;
+            // The demo catalogue may have been replaced by an import without this department.
+            var problems = await versions.CheckAsync(definition, cancellationToken);
+            if (problems.Count > 0) continue;
+            await versions.SaveDraftAsync(definition, null, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await versions.PublishAsync(definition.Id, null, cancellationToken);
+            foreach (var link in Links.Where(l => l.Form == definition.Id))
+            {
+                var service = await db.Services.SingleOrDefaultAsync(s => s.Slug == link.Service, cancellationToken);
+                if (service is null) continue;
+                (service.StartFormId, service.RequiredAssurance, service.AllowsGuests) = (link.Form, link.Assurance, link.Guests);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using OneStop.Forms.Answers;
+using OneStop.Forms.Store;
+using OneStop.Forms.Submitting;
+using OneStop.Platform.Outbox;
+using OneStop.Platform.References;
+
+namespace OneStop.Forms;
+
+/// <summary>
+/// E-forms: versioned definitions (<c>Definitions/</c>), the rules engine (<c>Answers/</c>), storage
+/// (<c>Store/</c>) and submission (<c>Submitting/</c>). Other modules see <see cref="SubmitApplication"/>,
+/// <see cref="FormStore"/> and the <see cref="ApplicationSubmitted"/> outbox message.
+/// </summary>
+public static class FormsModule
+{
+    public static IServiceCollection AddForms(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<ParsedDefinitions>();
+        services.AddScoped<FormStore>();
+        services.AddScoped<FormVersions>();
+        services.AddSingleton<AnswerProtection>();
+        services.AddScoped<SubmitApplication>();
+        services.AddScoped<Outbox>();
+        services.AddOptions<ReferenceOptions>().Bind(configuration.GetSection(ReferenceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ReferenceNumbers>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapForms(this IEndpointRouteBuilder endpoints) => endpoints;
+}

@@ -1,0 +1,119 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Forms.Answers;
+using OneStop.Forms.Store;
+using OneStop.Platform.Audit;
+using OneStop.Platform.Database;
+using OneStop.Platform.Localisation;
+using OneStop.Platform.Outbox;
+using OneStop.Platform.References;
+
+namespace OneStop.Forms.Submitting;
+
+/// <summary>What to submit. <see cref="IdempotencyScope"/> + <see cref="IdempotencyKey"/> name the attempt: the same pair never makes a second submission.</summary>
+public sealed record SubmitRequest(LoadedForm Form, JsonObject Answers, string IdempotencyScope, string IdempotencyKey, string Language)
+{
+    public string? ServiceSlug { get; init; }
+    public Guid? UserId { get; init; }
+    public string? ClientId { get; init; }
+    public string? ContactEmail { get; init; }
+    /// <summary>The draft being sent; it is marked sent in the same transaction.</summary>
+    public Guid? DraftId { get; init; }
+    public Guid? SignatureRequestId { get; init; }
+}
+
+public abstract record SubmitResult
+{
+    /// <summary>Stored now, or earlier by the same attempt (<paramref name="Replayed"/>).</summary>
+    public sealed record Accepted(Guid SubmissionId, string Reference, DateTime SubmittedAt, bool Replayed) : SubmitResult;
+    public sealed record Invalid(IReadOnlyList<FieldError> Errors) : SubmitResult;
+    /// <summary>The key was used before for different answers.</summary>
+    public sealed record KeyReused : SubmitResult;
+}
+
+/// <summary>Message to case processing (and the acknowledgement) that an application arrived. Identifiers only.</summary>
+public sealed record ApplicationSubmitted(Guid SubmissionId, string Reference, string FormId, int Version, string DepartmentCode, string? ServiceSlug)
+{
+    public const string Topic = "forms.application-submitted";
+}
+
+/// <summary>
+/// Stores an application exactly once. The answers are checked by the same rules as every page, pruned of
+/// what the form no longer asks, encrypted, and inserted with their outbox message and audit entry in one
+/// transaction. A unique index on (scope, key) settles races: the loser finds the winner's row and answers
+/// with it, so a double click, a resent request or a retry after a lost response all get the one reference.
+/// </summary>
+public sealed class SubmitApplication(OneStopDb db, ReferenceNumbers references, AnswerProtection protection,
+    Outbox outbox, AuditLog audit, TimeProvider clock)
+{
+    public async Task<SubmitResult> RunAsync(SubmitRequest request, CancellationToken cancellationToken = default)
+    {
+        var definition = request.Form.Definition;
+        var today = HongKongTime.Today(clock);
+        var errors = FormRules.Validate(definition, request.Answers, today);
+        if (errors.Count > 0) return new SubmitResult.Invalid(errors);
+        var answers = FormRules.Prune(definition, request.Answers, today);
+        var canonical = AnswerValues.Canonical(answers);
+        var answersHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        var requestHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{request.Form.FormId}\n{request.Form.Version}\n{canonical}")));
+
+        if (await FindAsync(request, cancellationToken) is { } earlier) return Replay(earlier, requestHash);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var submission = new Submission
+        {
+            Id = Guid.CreateVersion7(),
+            Reference = await references.NextAsync(request.Form.DepartmentCode, cancellationToken),
+            FormId = request.Form.FormId,
+            Version = request.Form.Version,
+            DepartmentCode = request.Form.DepartmentCode,
+            ServiceSlug = request.ServiceSlug,
+            UserId = request.UserId,
+            ClientId = request.ClientId,
+            IdempotencyScope = request.IdempotencyScope,
+            IdempotencyKey = request.IdempotencyKey,
+            RequestHash = requestHash,
+            Answers = protection.Protect(answers),
+            AnswersHash = answersHash,
+            SignatureRequestId = request.SignatureRequestId,
+            ContactEmail = request.ContactEmail is null ? null : protection.ProtectText(request.ContactEmail),
+            Language = request.Language,
+            SubmittedAt = now,
+        };
+        db.Add(submission);
+        outbox.Add(ApplicationSubmitted.Topic, new ApplicationSubmitted(submission.Id, submission.Reference, submission.FormId,
+            submission.Version, submission.DepartmentCode, submission.ServiceSlug));
+        audit.Record(FormEvents.Submitted, request.UserId, request.UserId, "application", submission.Reference,
+            $"form={submission.FormId};version={submission.Version}" + (request.ClientId is null ? "" : $";client={request.ClientId}"), submission.DepartmentCode);
+        if (request.DraftId is { } draftId)
+        {
+            var draft = await db.Set<FormDraft>().SingleAsync(d => d.Id == draftId, cancellationToken);
+            draft.SubmissionId = submission.Id;
+            draft.Answers = "";
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return new SubmitResult.Accepted(submission.Id, submission.Reference, now, Replayed: false);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request with the same key (or for the same draft) committed first.
+            db.ChangeTracker.Clear();
+            if (await FindAsync(request, cancellationToken) is { } winner) return Replay(winner, requestHash);
+            throw;
+        }
+    }
+
+    private Task<Submission?> FindAsync(SubmitRequest request, CancellationToken cancellationToken) =>
+        db.Set<Submission>().AsNoTracking()
+            .SingleOrDefaultAsync(s => s.IdempotencyScope == request.IdempotencyScope && s.IdempotencyKey == request.IdempotencyKey, cancellationToken);
+
+    private static SubmitResult Replay(Submission earlier, string requestHash) =>
+        earlier.RequestHash == requestHash
+            ? new SubmitResult.Accepted(earlier.Id, earlier.Reference, earlier.SubmittedAt, Replayed: true)
+            : new SubmitResult.KeyReused();
+}

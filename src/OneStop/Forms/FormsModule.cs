@@ -23,6 +23,7 @@ public static class FormsModule
         services.AddScoped<Outbox>();
         services.AddOptions<ReferenceOptions>().Bind(configuration.GetSection(ReferenceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ReferenceNumbers>();
+        services.AddScoped<Import.ImportForms>();
         return services;
     }
 

@@ -17,6 +17,8 @@ public static class CommandLine
           migrate                  apply the database migrations, then exit
           catalogue import FILE    import a catalogue file (.json or .csv), all or nothing
           catalogue export FILE    export the catalogue (.json: everything; .csv: services)
+          forms import PATH        import form definitions from a folder or a .zip of .json files and publish
+                                   them; all or nothing per form, every problem reported
           identity staff add EMAIL --role ROLE [--department CODE]
                                    put someone on the staff (ROLE: officer, supervisor, department-admin,
                                    platform-admin); creates their account if needed and prints a
@@ -56,6 +58,9 @@ public static class CommandLine
             case "catalogue":
                 await app.Services.MigrateOnStartIfConfiguredAsync();
                 return await CatalogueCommands.RunAsync(app.Services, words[1..], Console.Out, Console.Error, cancellation);
+            case "forms":
+                await app.Services.MigrateOnStartIfConfiguredAsync();
+                return await Forms.Import.FormsCommands.RunAsync(app.Services, words[1..], Console.Out, Console.Error, cancellation);
             case "identity":
                 await app.Services.MigrateOnStartIfConfiguredAsync();
                 // Staff are people; keys and clients are the OpenID Connect provider's.

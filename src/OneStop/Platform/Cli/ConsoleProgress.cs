@@ -6,7 +6,7 @@ namespace OneStop.Platform.Cli;
 /// Progress for long commands on standard error: a bar redrawn in place on a terminal, a line every
 /// ten per cent otherwise (so logs of CI runs stay short).
 /// </summary>
-internal sealed class ConsoleProgress(TextWriter error) : IProgress<ImportProgress>
+internal sealed class ConsoleProgress(TextWriter error, string unit = "services") : IProgress<ImportProgress>
 {
     private readonly bool _interactive = !Console.IsErrorRedirected;
     private int _lastTenth = -1;
@@ -26,7 +26,7 @@ internal sealed class ConsoleProgress(TextWriter error) : IProgress<ImportProgre
         var tenth = (int)(fraction * 10);
         if (tenth == _lastTenth) return;
         _lastTenth = tenth;
-        error.WriteLine($"{value.Stage}: {value.Done}/{value.Total} services");
+        error.WriteLine($"{value.Stage}: {value.Done}/{value.Total} {unit}");
     }
 
     public void Finish()

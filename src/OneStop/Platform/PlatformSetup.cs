@@ -2,6 +2,7 @@ using OneStop.Platform.Database;
 using OneStop.Platform.Health;
 using OneStop.Platform.Localisation;
 using OneStop.Platform.Mail;
+using OneStop.Platform.Scanning;
 using OneStop.Platform.Storage;
 using OneStop.Platform.Web;
 
@@ -23,6 +24,7 @@ public static class PlatformSetup
         services.AddScoped<Audit.AuditLog>();
         services.AddDatabase(builder.Configuration);
         services.AddStorage(builder.Configuration);
+        services.AddVirusScanning(builder.Configuration);
         services.AddPlatformHealth();
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>

@@ -23,6 +23,8 @@ public static class StorageSetup
             .ValidateDataAnnotations()
             .Validate(o => CanCreate(o.Root), "Storage:Root must be a folder the app can create and write to.")
             .ValidateOnStart();
+        services.AddSingleton<IFileStore, FileSystemFileStore>();
+        services.AddSingleton<FileIntake>();
         return services;
     }
 

@@ -1,7 +1,7 @@
 namespace OneStop.Platform.Storage;
 
-/// <summary>The file types that form fields may accept, by the short names definitions use.</summary>
+/// <summary>The file types that form fields may accept, by the short names definitions use (those <see cref="FileTypes"/> detects).</summary>
 public static class FileTypeNames
 {
-    public static readonly IReadOnlySet<string> Known = new HashSet<string> { "pdf", "png", "jpeg", "gif", "webp", "tiff", "heic", "docx", "xlsx", "pptx", "txt" };
+    public static readonly IReadOnlySet<string> Known = FileTypes.Names.ToHashSet(StringComparer.Ordinal);
 }

@@ -19,7 +19,9 @@ public static class AnswersPdf
     private static readonly XColor Secondary = XColor.FromArgb(0x50, 0x5a, 0x5f);
     private static readonly XColor RuleColour = XColor.FromArgb(0xb1, 0xb4, 0xb6);
 
-    private static readonly Lazy<Styles> Style = new(() =>
+    // New fonts and brushes for every document: PDFsharp caches the font data itself, and nothing
+    // drawn by one request is then shared with another rendering at the same time.
+    private static Styles CreateStyles()
     {
         PdfFonts.EnsureRegistered();
         XBrush ink = new XSolidBrush(Ink), secondary = new XSolidBrush(Secondary);
@@ -30,7 +32,7 @@ public static class AnswersPdf
             Label: new(PdfFonts.Bold(10), ink, 14.5),
             Value: new(PdfFonts.Regular(11), ink, 16),
             Footer: new(PdfFonts.Regular(8.5), secondary, 12));
-    });
+    }
 
     private const double PageNumberWidth = 60;
     private const int MaxFooterLines = 3;
@@ -38,8 +40,9 @@ public static class AnswersPdf
     public static byte[] Render(AnswersDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var style = Style.Value;
+        var style = CreateStyles();
         using var pdf = new PdfDocument();
+        PdfFonts.MarkMissingCharacters(pdf);
         Describe(pdf, document);
 
         var footerLines = FooterLines(document.Footer, style.Footer);
@@ -66,6 +69,10 @@ public static class AnswersPdf
 
     private static void Describe(PdfDocument pdf, AnswersDocument document)
     {
+        // Small copies for email. Most of a one-page file (~45 KB) is the font subset, whose glyph index tables
+        // PDFsharp keeps at full length.
+        pdf.Options.CompressContentStreams = true;
+        pdf.Options.FlateEncodeMode = PdfFlateEncodeMode.BestCompression;
         pdf.Info.Title = document.Title;
         pdf.Info.Creator = "OneStop";
         if (document.Created is { } created)

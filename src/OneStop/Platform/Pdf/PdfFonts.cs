@@ -1,6 +1,10 @@
+using System.Globalization;
 using System.Reflection;
+using System.Text;
 using PdfSharp.Drawing;
+using PdfSharp.Events;
 using PdfSharp.Fonts;
+using PdfSharp.Pdf;
 
 namespace OneStop.Platform.Pdf;
 
@@ -42,6 +46,29 @@ public static class PdfFonts
     public static XFont Regular(double size) => new(Family, size, XFontStyleEx.Regular, XPdfFontOptions.UnicodeDefault);
 
     public static XFont Bold(double size) => new(Family, size, XFontStyleEx.Bold, XPdfFontOptions.UnicodeDefault);
+
+    /// <summary>
+    /// Draws □ for a character the font lacks (an emoji, a rare Hong Kong character outside the basic CJK
+    /// block) instead of nothing, so a reader sees that something is there; invisible marks the font
+    /// lacks (variation selectors, joiners) are left out. Copying the text gives □ too.
+    /// </summary>
+    public static void MarkMissingCharacters(PdfDocument pdf) => pdf.RenderEvents.RenderTextEvent += MarkMissing;
+
+    private const int MissingMark = 0x25A1; // □, the customary mark for a missing character in Chinese text
+
+    private static void MarkMissing(object? sender, RenderTextEventArgs e)
+    {
+        if (e.CodePointGlyphIndexPairs.All(p => p.GlyphIndex != 0)) return;
+        e.CodePointGlyphIndexPairs = e.CodePointGlyphIndexPairs
+            .Where(p => p.GlyphIndex != 0 || !IsInvisible(p.CodePoint))
+            .Select(p => p.GlyphIndex != 0 ? p : new CodePointGlyphIndexPair(MissingMark, 0))
+            .ToArray();
+        e.ReevaluateGlyphIndices = true;
+    }
+
+    private static bool IsInvisible(int codePoint) =>
+        !Rune.IsValid(codePoint) || Rune.GetUnicodeCategory(new Rune(codePoint)) is UnicodeCategory.Format
+            or UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Control;
 
     private sealed class EmbeddedFontResolver : IFontResolver
     {

@@ -60,6 +60,32 @@ public sealed class AnswersPdfTests
         Assert.True(pdf.Length < 200_000, $"A one-page PDF of {pdf.Length} bytes embeds more than the glyphs it uses.");
     }
 
+    [Fact]
+    public async Task Render_ManyDocumentsAtOnce_EachComesBackWhole()
+    {
+        var documents = Enumerable.Range(1, 8).Select(i => Document(Language.ZhCn, $"申请 {i}",
+            new AnswersSection($"第{i}部分", [new($"问题 {i}", $"{Simplified} {i}")]))).ToList();
+
+        var pdfs = await Task.WhenAll(documents.Select(d => Task.Run(() => AnswersPdf.Render(d))));
+
+        for (var i = 0; i < documents.Count; i++)
+        {
+            Assert.Equal(documents[i].Title, (await Poppler.InfoAsync(pdfs[i]))["Title"]);
+            Assert.Contains($"{Simplified} {i + 1}", await Poppler.TextAsync(pdfs[i]));
+        }
+    }
+
+    [Fact]
+    public async Task Render_CharactersTheFontLacks_AreMarkedWithABoxAndTheRestKept()
+    {
+        // 𨋢 (lift) is Hong Kong usage outside the basic CJK block; the emoji carries an invisible variation selector.
+        var document = Document(Language.ZhHk, "缺字", new AnswersSection("Section", [new("升降機", "𨋢 lift ❤️ ok")]));
+
+        var pdf = AnswersPdf.Render(document);
+
+        Assert.Contains("□ lift □ ok", await Poppler.TextAsync(pdf));
+    }
+
     /// <summary>Drawn as "1 / 3"; pdftotext may drop the spaces around the slash, which it reads as separate words.</summary>
     internal static string PageNumber(int page, int pages) => $@"(?m)^{page} ?/ ?{pages}$";
 

@@ -5,7 +5,8 @@
 #   - PostgreSQL (Debian package "postgresql"): a throwaway server is started on a loopback port
 #     for this run only and removed afterwards;
 #   - Chromium (Debian package "chromium") and Chinese fonts ("fonts-noto-cjk") for the Playwright
-#     browser tests.
+#     browser tests;
+#   - poppler-utils (pdftotext, pdfinfo, pdffonts), which read generated PDFs back in the PDF tests.
 # As root, missing Debian packages are installed with apt-get. Otherwise the script says what is
 # missing and those tests are skipped — except in CI (CI=true), where a missing piece fails the run.
 set -euo pipefail
@@ -22,6 +23,7 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 # Chinese glyphs for the browser tests' layout checks and screenshots (Chromium does not pull them in).
 { command -v fc-list >/dev/null 2>&1 && fc-list :lang=zh-hk | grep -q .; } || missing+=(fonts-noto-cjk)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     say "Installing Debian packages: ${missing[*]}"

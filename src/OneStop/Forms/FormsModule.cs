@@ -24,6 +24,8 @@ public static class FormsModule
         services.AddOptions<ReferenceOptions>().Bind(configuration.GetSection(ReferenceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ReferenceNumbers>();
         services.AddScoped<Import.ImportForms>();
+        services.AddOptions<Attachments.AttachmentOptions>().Bind(configuration.GetSection(Attachments.AttachmentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<Attachments.AttachFile>();
         return services;
     }
 

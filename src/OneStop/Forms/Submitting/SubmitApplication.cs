@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Forms.Answers;
+using OneStop.Forms.Attachments;
 using OneStop.Forms.Store;
 using OneStop.Platform.Audit;
 using OneStop.Platform.Database;
@@ -55,6 +56,12 @@ public sealed class SubmitApplication(OneStopDb db, ReferenceNumbers references,
         var errors = FormRules.Validate(definition, request.Answers, today);
         if (errors.Count > 0) return new SubmitResult.Invalid(errors);
         var answers = FormRules.Prune(definition, request.Answers, today);
+        // Files are uploaded to a draft; any other file reference (from an API client, or edited) is refused.
+        var files = FileReferences(definition, answers);
+        var held = files.Count == 0 || request.DraftId is not { } heldBy ? []
+            : await db.Set<FormAttachment>().Where(a => a.DraftId == heldBy && a.SubmissionId == null).ToListAsync(cancellationToken);
+        var unknown = files.Where(f => !held.Any(h => h.Id.ToString() == f.Id && h.Sha256 == f.Sha256 && h.Size == f.Size)).ToList();
+        if (unknown.Count > 0) return new SubmitResult.Invalid(unknown.Select(f => new FieldError(f.Field, "fileUnknown")).DistinctBy(e => e.Path).ToList());
         var canonical = AnswerValues.Canonical(answers);
         var answersHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
         var requestHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{request.Form.FormId}\n{request.Form.Version}\n{canonical}")));
@@ -92,6 +99,7 @@ public sealed class SubmitApplication(OneStopDb db, ReferenceNumbers references,
             var draft = await db.Set<FormDraft>().SingleAsync(d => d.Id == draftId, cancellationToken);
             draft.SubmissionId = submission.Id;
             draft.Answers = "";
+            foreach (var attachment in held.Where(h => files.Any(f => f.Id == h.Id.ToString()))) attachment.SubmissionId = submission.Id;
         }
 
         try
@@ -107,6 +115,14 @@ public sealed class SubmitApplication(OneStopDb db, ReferenceNumbers references,
             throw;
         }
     }
+
+    private sealed record FileReference(string Field, string? Id, string? Sha256, long? Size);
+
+    private static List<FileReference> FileReferences(Definitions.FormDefinition form, JsonObject answers) =>
+        form.AllFields.Where(f => f.Type == Definitions.FieldType.File && answers[f.Id] is JsonArray)
+            .SelectMany(f => ((JsonArray)answers[f.Id]!).Select(file => new FileReference(f.Id,
+                AnswerValues.AsString(file?["id"]), AnswerValues.AsString(file?["sha256"]), (long?)AnswerValues.AsDecimal(file?["size"]))))
+            .ToList();
 
     private Task<Submission?> FindAsync(SubmitRequest request, CancellationToken cancellationToken) =>
         db.Set<Submission>().AsNoTracking()

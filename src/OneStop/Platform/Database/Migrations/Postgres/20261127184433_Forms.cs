@@ -54,6 +54,27 @@ namespace OneStop.Platform.Database.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "FormAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DraftId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubmissionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    FieldId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StorageKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FileName = table.Column<string>(type: "text", nullable: false),
+                    TypeName = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Scan = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FormAttachments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FormDraft",
                 columns: table => new
                 {
@@ -167,6 +188,16 @@ namespace OneStop.Platform.Database.Migrations.Postgres
                 columns: new[] { "DepartmentCode", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_FormAttachments_DraftId",
+                table: "FormAttachments",
+                column: "DraftId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FormAttachments_SubmissionId",
+                table: "FormAttachments",
+                column: "SubmissionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FormDraft_ExpiresAt",
                 table: "FormDraft",
                 column: "ExpiresAt");
@@ -207,6 +238,9 @@ namespace OneStop.Platform.Database.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "FormAttachments");
+
             migrationBuilder.DropTable(
                 name: "FormDraft");
 

@@ -13,7 +13,7 @@ using OneStop.Platform.Database;
 namespace OneStop.Platform.Database.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOneStopDb))]
-    [Migration("20261127183324_Forms")]
+    [Migration("20261127184433_Forms")]
     partial class Forms
     {
         /// <inheritdoc />
@@ -501,6 +501,62 @@ namespace OneStop.Platform.Database.Migrations.Postgres
                     b.HasIndex("DepartmentId", "Status");
 
                     b.ToTable("Services");
+                });
+
+            modelBuilder.Entity("OneStop.Forms.Attachments.FormAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DraftId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FieldId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Scan")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TypeName")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DraftId");
+
+                    b.HasIndex("SubmissionId");
+
+                    b.ToTable("FormAttachments", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Forms.Form", b =>

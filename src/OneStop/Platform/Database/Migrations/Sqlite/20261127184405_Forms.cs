@@ -53,6 +53,27 @@ namespace OneStop.Platform.Database.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "FormAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DraftId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubmissionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    FieldId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", nullable: false),
+                    TypeName = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Scan = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FormAttachments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FormDraft",
                 columns: table => new
                 {
@@ -166,6 +187,16 @@ namespace OneStop.Platform.Database.Migrations.Sqlite
                 columns: new[] { "DepartmentCode", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_FormAttachments_DraftId",
+                table: "FormAttachments",
+                column: "DraftId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FormAttachments_SubmissionId",
+                table: "FormAttachments",
+                column: "SubmissionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FormDraft_ExpiresAt",
                 table: "FormDraft",
                 column: "ExpiresAt");
@@ -206,6 +237,9 @@ namespace OneStop.Platform.Database.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "FormAttachments");
+
             migrationBuilder.DropTable(
                 name: "FormDraft");
 

@@ -69,3 +69,67 @@ public sealed class DemoFormTests
         Assert.All(form.Pages[0].Fields.Where(f => f.HasAnswer), f => Assert.True(f is { LockVerified: true, Prefill: not null }, f.Id));
     }
 }
+
+/// <summary>The demo forms can be filled in: a realistic application passes, and their rules catch what they are for.</summary>
+public sealed class DemoFormAnswerTests
+{
+    private static FormDefinition Form(string id) =>
+        DemoDefinitions.All().Select(d => DemoDefinitions.Parse(d.Json)).Single(f => f.Id == id);
+
+    private static string[] Errors(string formId, string answers) =>
+        OneStop.Forms.Answers.FormRules.Validate(Form(formId), Engine.Obj(answers), Engine.Today).Select(e => $"{e.Path}:{e.Kind}").Order().ToArray();
+
+    private const string File = """[{"id":"f1","name":"plan.pdf","type":"pdf","size":1000,"sha256":"ab"}]""";
+
+    [Fact]
+    public void RestaurantLicence_CompleteApplication_IsValid() => Assert.Empty(Errors("fehd-general-restaurant-licence", $$"""
+        {"applicantType":"company","companyName":"Lucky Dragon Ltd","businessRegistration":"12345678","restaurantName":"Lucky Dragon",
+         "contactEmail":"chan@example.com","contactPhone":"21234567",
+         "premisesAddress":{"floor":"G","street":"18 Nathan Road","district":"yau-tsim-mong"},
+         "floorArea":85.5,"seats":60,"openingDate":"2026-06-01","sellsLiquor":false,
+         "responsiblePersons":[{"fullName":"Chan Tai Man","identityCard":"A123456(3)","role":"licensee"}],
+         "floorPlan":{{File}},"declaration":true}
+        """));
+
+    [Fact]
+    public void RestaurantLicence_MoreSeatsThanSquareMetres_IsRefused() => Assert.Contains("seats:rule", Errors("fehd-general-restaurant-licence",
+        """{"applicantType":"person","floorArea":20,"seats":60}"""));
+
+    [Theory]
+    [InlineData("1980-05-01", "ten", 900, "[]")]
+    [InlineData("1950-05-01", "short", 50, "[\"medicalReport:requiredChoice\"]")]
+    [InlineData("1980-05-01", "short", 50, "[\"period:rule\"]")]
+    [InlineData("1980-05-01", "ten", 50, "[\"fee:rule\"]")]
+    public void DrivingLicence_PeriodAgeAndFee_Agree(string born, string period, int fee, string expected)
+    {
+        var errors = Errors("td-renew-full-driving-licence", $$"""
+            {"fullName":"CHAN TAI MAN","identityCard":"A123456(3)","dateOfBirth":"{{born}}",
+             "address":{"flat":"A","floor":"12","building":"Lung Poon Court","district":"wong-tai-sin"},
+             "classes":["1","16"],"taxiCard":"123456","period":"{{period}}","fee":{{fee}},
+             "hasCondition":true,"conditionDetails":"Short-sighted, I wear glasses","declaration":true}
+            """);
+
+        Assert.Equal(System.Text.Json.JsonSerializer.Deserialize<string[]>(expected), errors);
+    }
+
+    [Fact]
+    public void DrivingLicence_TaxiClassNotHeld_DoesNotAskForTheTaxiCard() =>
+        Assert.DoesNotContain("taxiCard:required", Errors("td-renew-full-driving-licence", """{"classes":["1"]}"""));
+
+    [Fact]
+    public void PetImport_CompleteApplication_IsValid() => Assert.Empty(Errors("afcd-dog-or-cat-import-permit", $$"""
+        {"species":"cat","breed":"British Shorthair","microchip":"826012345678901","weight":4.5,"rabiesVaccination":"2025-11-02",
+         "origin":"gb","arrival":"2026-04-20","flight":"CX251",
+         "ownerName":"Jane Smith","email":"jane@example.com","overseasPhone":"+442079460000","healthCertificate":{{File}},"declaration":true}
+        """));
+
+    [Fact]
+    public void PetImport_ArrivalTooSoon_SaysApplyEarlier()
+    {
+        var error = OneStop.Forms.Answers.FormRules.Validate(Form("afcd-dog-or-cat-import-permit"), Engine.Obj("""{"arrival":"2026-03-18"}"""), Engine.Today)
+            .Single(e => e.Path == "arrival");
+
+        Assert.Equal("dateTooEarly", error.Kind);
+        Assert.StartsWith("Apply at least 5 working days", error.Custom?.En);
+    }
+}

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OneStop.Catalogue.Demo;
 using OneStop.Forms.Definitions;
 using OneStop.Forms.Store;
 using OneStop.Platform.Database;
@@ -23,6 +25,8 @@ public static class DemoForms
 
     public static async Task SeedIfMissingAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
+        // Like the demo catalogue: off when demo data is off, which is also how a database not yet migrated starts.
+        if (!services.GetRequiredService<IOptions<DemoOptions>>().Value.Seed) return;
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OneStopDb>();
         var versions = scope.ServiceProvider.GetRequiredService<FormVersions>();

@@ -59,13 +59,18 @@ public static class FormRules
         return kept;
     }
 
-    /// <summary>Errors on one page, as the person leaves it: its shown fields, then the cross-field rules that end on it.</summary>
+    /// <summary>
+    /// Errors on one page, as the person leaves it: its shown fields, then the cross-field rules that end on it.
+    /// What is shown is decided on the pruned answers, so a stale answer to a question no longer asked
+    /// cannot reveal (or hide) anything, exactly as <see cref="Prune"/> decides what is kept.
+    /// </summary>
     public static List<FieldError> ValidatePage(FormDefinition form, PageDefinition page, JsonObject answers, DateOnly today)
     {
         var errors = new List<FieldError>();
-        foreach (var field in ShownFields(page, answers, today)) CheckField(field, answers, today, errors);
+        var kept = Prune(form, answers, today);
+        foreach (var field in ShownFields(page, kept, today)) CheckField(field, answers, kept, today, errors);
         var onPage = page.Fields.Select(f => f.Id).ToHashSet();
-        CheckRules(form.Rules.Where(r => onPage.Contains(r.Field)), form, answers, today, errors);
+        CheckRules(form.Rules.Where(r => onPage.Contains(r.Field)), form, kept, today, errors);
         return errors;
     }
 
@@ -75,15 +80,17 @@ public static class FormRules
         var errors = new List<FieldError>();
         var known = form.AllFields.Where(f => f.HasAnswer).Select(f => f.Id).ToHashSet();
         errors.AddRange(answers.Where(p => !known.Contains(p.Key)).Select(p => new FieldError(p.Key, "unknownField")));
-        foreach (var page in ShownPages(form, answers, today))
+        var kept = Prune(form, answers, today);
+        foreach (var page in ShownPages(form, kept, today))
         {
-            foreach (var field in ShownFields(page, answers, today)) CheckField(field, answers, today, errors);
+            foreach (var field in ShownFields(page, kept, today)) CheckField(field, answers, kept, today, errors);
         }
-        CheckRules(form.Rules, form, answers, today, errors);
+        CheckRules(form.Rules, form, kept, today, errors);
         return errors;
     }
 
-    private static void CheckField(FieldDefinition field, JsonObject answers, DateOnly today, List<FieldError> errors)
+    /// <summary>Checks a shown field's answer; in a group, each item's children are shown as that item's pruned answers say.</summary>
+    private static void CheckField(FieldDefinition field, JsonObject answers, JsonObject kept, DateOnly today, List<FieldError> errors)
     {
         var value = answers[field.Id];
         if (FieldCheck.Check(field, value, field.Id, today) is { } error)
@@ -92,24 +99,26 @@ public static class FormRules
             return;
         }
         if (field.Type != FieldType.Group || value is not JsonArray items) return;
+        var keptItems = kept[field.Id] as JsonArray;
         for (var i = 0; i < items.Count; i++)
         {
             var item = (JsonObject)items[i]!;
             errors.AddRange(item.Where(p => field.Fields.All(c => c.Id != p.Key)).Select(p => new FieldError($"{field.Id}.{i}.{p.Key}", "unknownField")));
-            foreach (var child in field.Fields.Where(c => IsShown(c, answers, today, item)))
+            foreach (var child in field.Fields.Where(c => IsShown(c, kept, today, keptItems?[i] as JsonObject ?? item)))
             {
                 if (FieldCheck.Check(child, item[child.Id], $"{field.Id}.{i}.{child.Id}", today) is { } childError) errors.Add(childError);
             }
         }
     }
 
-    private static void CheckRules(IEnumerable<RuleDefinition> rules, FormDefinition form, JsonObject answers, DateOnly today, List<FieldError> errors)
+    /// <summary>Rules read the pruned answers: an answer to a question not asked counts as unanswered.</summary>
+    private static void CheckRules(IEnumerable<RuleDefinition> rules, FormDefinition form, JsonObject kept, DateOnly today, List<FieldError> errors)
     {
-        var context = Context(answers, today);
+        var context = Context(kept, today);
         foreach (var rule in rules)
         {
             // A rule about a field the person was not asked, or already has an error on, says nothing new.
-            if (form.Field(rule.Field) is not { } field || !IsShown(form.PageOf(rule.Field), answers, today) || !IsShown(field, answers, today)) continue;
+            if (form.Field(rule.Field) is not { } field || !IsShown(form.PageOf(rule.Field), kept, today) || !IsShown(field, kept, today)) continue;
             if (errors.Any(e => e.Path == rule.Field)) continue;
             if ((rule.When?.Holds(context) ?? true) && !rule.Assert.Holds(context))
                 errors.Add(new FieldError(rule.Field, "rule", rule.Message));

@@ -102,10 +102,11 @@ internal sealed class ConditionJsonConverter : JsonConverter<Condition>
         var (name, operand) = node.First(p => p.Key != "field");
         if (!Operators.TryGetValue(name, out var comparison))
             throw new JsonException($"Unknown test '{name}'. Use one of: {string.Join(", ", Operators.Keys)}.");
-        if (operand is JsonObject { Count: 1 } reference && reference["field"] is JsonValue other && other.TryGetValue<string>(out var otherId))
-            return new FieldCondition(id, comparison, null, otherId);
+        // Checked before operand references: {"answered":{"field":"x"}} would otherwise read as answered:true.
         if (comparison == Comparison.Answered && operand?.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
             throw new JsonException("'answered' takes true or false.");
+        if (operand is JsonObject { Count: 1 } reference && reference["field"] is JsonValue other && other.TryGetValue<string>(out var otherId))
+            return new FieldCondition(id, comparison, null, otherId);
         if (comparison == Comparison.In && operand is not JsonArray) throw new JsonException("'in' takes a list of values.");
         return new FieldCondition(id, comparison, operand?.DeepClone());
     }
@@ -139,15 +140,17 @@ public static class DateBound
         if (!text.StartsWith("today", StringComparison.Ordinal)) return null;
         var rest = text[5..];
         if (rest.Length == 0) return today;
-        if (rest.Length < 3 || rest[0] is not ('+' or '-') || !int.TryParse(rest[1..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n > 200 * 366) return null;
+        if (rest.Length < 3 || rest[0] is not ('+' or '-') || !int.TryParse(rest[1..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return null;
+        // At most 200 years in any unit, so the result is a real date for any today (AddYears(9000) would throw).
+        var limit = rest[^1] switch { 'd' => 200 * 366, 'w' => 200 * 53, 'm' => 200 * 12, 'y' => 200, _ => -1 };
+        if (n > limit) return null;
         if (rest[0] == '-') n = -n;
         return rest[^1] switch
         {
             'd' => today.AddDays(n),
             'w' => today.AddDays(7 * n),
             'm' => today.AddMonths(n),
-            'y' => today.AddYears(n),
-            _ => null,
+            _ => today.AddYears(n),
         };
     }
 }

@@ -23,7 +23,7 @@ public sealed record FormDefinition
     /// <summary>All files of one submission together, in bytes.</summary>
     public long? MaxTotalUploadBytes { get; init; }
 
-    public IEnumerable<FieldDefinition> AllFields => Pages.SelectMany(p => p.Fields);
+    [JsonIgnore] public IEnumerable<FieldDefinition> AllFields => Pages.SelectMany(p => p.Fields);
 
     public FieldDefinition? Field(string id) => AllFields.FirstOrDefault(f => f.Id == id);
 
@@ -46,9 +46,10 @@ public sealed record Words
         _ => En,
     };
 
-    public string Current => this[Platform.Localisation.Languages.Current];
+    // Computed views are not part of the definition: written out they would add keys the schema and reader refuse.
+    [JsonIgnore] public string Current => this[Platform.Localisation.Languages.Current];
 
-    public IEnumerable<string> All => [En, ZhHk, ZhCn];
+    [JsonIgnore] public IEnumerable<string> All => [En, ZhHk, ZhCn];
 
     public Platform.Localisation.LocalisedText ToLocalised() => new(En, ZhHk, ZhCn);
 

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OneStop.Catalogue.Demo;
 using OneStop.Forms.Definitions;
 using OneStop.Forms.Store;
 using OneStop.Platform.Database;
@@ -12,13 +14,19 @@ namespace OneStop.Forms.Demo;
 public static class DemoForms
 {
     /// <summary>Which service each demo form starts, the level it asks for, and whether guests may apply.</summary>
-    private static readonly (string Form, string Service, string Assurance, bool Guests)[] Links =
+    internal static readonly (string Form, string Service, string Assurance, bool Guests)[] Links =
     [
         ("fehd-food-hygiene-report", "report-a-food-safety-or-hygiene-problem", "basic", true),
+        ("fehd-general-restaurant-licence", "apply-for-a-general-restaurant-licence", "basic", false),
+        // Prefilled, locked identity details and a signed declaration need a proved identity and a signing certificate.
+        ("td-renew-full-driving-licence", "renew-full-driving-licence", "advanced", false),
+        ("afcd-dog-or-cat-import-permit", "apply-for-a-permit-to-bring-in-a-dog-or-cat", "basic", false),
     ];
 
     public static async Task SeedIfMissingAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
+        // Like the demo catalogue: off when demo data is off, which is also how a database not yet migrated starts.
+        if (!services.GetRequiredService<IOptions<DemoOptions>>().Value.Seed) return;
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OneStopDb>();
         var versions = scope.ServiceProvider.GetRequiredService<FormVersions>();

@@ -24,7 +24,7 @@ public static partial class DefinitionCheck
         "required", "requiredChoice", "tooShort", "tooLong", "pattern", "email", "phoneHk", "phoneInternational", "phoneAny",
         "hkid", "notNumber", "notWholeNumber", "money", "tooSmall", "tooLarge", "notDate", "dateTooEarly", "dateTooLate",
         "notOption", "tooFewSelected", "tooManySelected", "addressDistrict", "addressStreet", "tooManyFiles", "declaration",
-        "tooFewItems", "tooManyItems", "fileUnknown",
+        "tooFewItems", "tooManyItems",
     };
 
     private static readonly Dictionary<string, FieldType[]> PrefillTypes = new()

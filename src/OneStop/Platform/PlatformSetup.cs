@@ -2,6 +2,7 @@ using OneStop.Platform.Database;
 using OneStop.Platform.Health;
 using OneStop.Platform.Localisation;
 using OneStop.Platform.Mail;
+using OneStop.Platform.Outbox;
 using OneStop.Platform.Storage;
 using OneStop.Platform.Web;
 
@@ -44,6 +45,7 @@ public static class PlatformSetup
             .ValidateOnStart();
         services.AddSingleton<PublicLinks>();
         services.AddMail(builder.Configuration);
+        services.AddOutbox(builder.Configuration);
         return builder;
     }
 

@@ -64,9 +64,10 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Outbo
 
         var message = await db.Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
         var failures = new List<string>();
-        using (var claim = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        // On the same clock as the claim's expiry, which is what another node judges it by.
+        using (var expiry = new CancellationTokenSource(o.LockDuration, clock))
+        using (var claim = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, expiry.Token))
         {
-            claim.CancelAfter(o.LockDuration);
             for (var i = 0; i < handlers.GetValueOrDefault(message.Topic); i++)
             {
                 await using var scope = scopes.CreateAsyncScope();

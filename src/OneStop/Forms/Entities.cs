@@ -87,6 +87,8 @@ public sealed class Submission
     public string? ContactEmail { get; set; }
     public string Language { get; set; } = "en";
     public DateTime SubmittedAt { get; set; }
+    /// <summary>When the acknowledgement email went (Forms/Acknowledgement); it is sent once.</summary>
+    public DateTime? AcknowledgedAt { get; set; }
 }
 
 internal sealed class FormConfiguration : IEntityTypeConfiguration<Form>

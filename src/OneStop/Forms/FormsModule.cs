@@ -1,4 +1,5 @@
 using OneStop.Forms.Answers;
+using OneStop.Forms.Background;
 using OneStop.Forms.Store;
 using OneStop.Forms.Submitting;
 using OneStop.Platform.Outbox;
@@ -26,6 +27,7 @@ public static class FormsModule
         services.AddScoped<Import.ImportForms>();
         services.AddOptions<Attachments.AttachmentOptions>().Bind(configuration.GetSection(Attachments.AttachmentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Attachments.AttachFile>();
+        services.AddFormsBackground(configuration);
         return services;
     }
 

@@ -3,6 +3,7 @@ using OneStop.Platform.Health;
 using OneStop.Platform.Localisation;
 using OneStop.Platform.Mail;
 using OneStop.Platform.Scanning;
+using OneStop.Platform.Outbox;
 using OneStop.Platform.Storage;
 using OneStop.Platform.Web;
 
@@ -46,6 +47,7 @@ public static class PlatformSetup
             .ValidateOnStart();
         services.AddSingleton<PublicLinks>();
         services.AddMail(builder.Configuration);
+        services.AddOutbox(builder.Configuration);
         return builder;
     }
 

@@ -76,6 +76,9 @@ public class OneStopApp : WebApplicationFactory<Program>
         builder.UseSetting("Mail:Delivery", "PickupFolder");
         builder.UseSetting("Mail:PickupFolder", MailFolder);
         builder.UseSetting("Identity:SessionCheckInterval", "00:00:00");
+        // Background loops off: tests run a pass themselves (OutboxDispatcher/DraftSweep.RunOnceAsync) with the fake clock.
+        builder.UseSetting("Outbox:Enabled", "false");
+        builder.UseSetting("Forms:Drafts:Enabled", "false");
         builder.UseSetting("Identity:AttemptsPerMinute", AttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(services =>
         {

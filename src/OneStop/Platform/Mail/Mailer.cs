@@ -5,7 +5,13 @@ using MimeKit;
 namespace OneStop.Platform.Mail;
 
 /// <summary>An email to one person. Bodies are plain text: readable in every client and by screen readers.</summary>
-public sealed record OutgoingMail(string To, string Subject, string Body, string Language);
+public sealed record OutgoingMail(string To, string Subject, string Body, string Language)
+{
+    /// <summary>Files sent with the message, e.g. a PDF copy of an application's answers.</summary>
+    public IReadOnlyList<MailAttachment> Attachments { get; init; } = [];
+}
+
+public sealed record MailAttachment(string FileName, string ContentType, byte[] Content);
 
 public interface IMailer
 {
@@ -16,11 +22,14 @@ internal static class MimeMessages
 {
     public static MimeMessage From(OutgoingMail mail, MailOptions options, TimeProvider clock)
     {
+        var body = new BodyBuilder { TextBody = mail.Body };
+        foreach (var attachment in mail.Attachments)
+            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
         var message = new MimeMessage
         {
             Subject = mail.Subject,
             Date = clock.GetUtcNow(),
-            Body = new TextPart("plain") { Text = mail.Body },
+            Body = body.ToMessageBody(),
         };
         message.From.Add(new MailboxAddress(options.FromName, options.From));
         message.To.Add(MailboxAddress.Parse(mail.To));

@@ -22,6 +22,11 @@ public sealed class OutboxMessage
     public string? LastError { get; set; }
     /// <summary>A node that claimed the message holds it until then; after that another may take it over.</summary>
     public DateTime? LockedUntil { get; set; }
+    /// <summary>
+    /// Set when the message failed <c>Outbox:MaxAttempts</c> times: it is left alone until someone looks at
+    /// <see cref="LastError"/>, fixes the cause and clears this (see docs/platform/outbox.md).
+    /// </summary>
+    public DateTime? ParkedAt { get; set; }
 }
 
 internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>

@@ -19,15 +19,21 @@ public sealed class SiteOptions
 }
 
 /// <summary>Absolute links for emails and tokens, in a given language.</summary>
-public sealed class PublicLinks(Microsoft.Extensions.Options.IOptions<SiteOptions> options, IHttpContextAccessor http)
+public sealed class PublicLinks(Microsoft.Extensions.Options.IOptions<SiteOptions> options, IHttpContextAccessor http,
+    Microsoft.AspNetCore.Hosting.Server.IServer server)
 {
     public string Origin
     {
         get
         {
             if (options.Value.PublicOrigin is { Length: > 0 } configured) return configured.TrimEnd('/');
-            var request = http.HttpContext?.Request ?? throw new InvalidOperationException("Site:PublicOrigin is not set and there is no request to take the origin from.");
-            return $"{request.Scheme}://{request.Host}{request.RootPath("")}";
+            if (http.HttpContext?.Request is { } request) return $"{request.Scheme}://{request.Host}{request.RootPath("")}";
+            // Background work (emails sent by jobs) has no request. Production requires PublicOrigin, so this is a
+            // local run: the address the server listens on.
+            var listening = server.Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+            foreach (var wildcard in new[] { "://+", "://*", "://[::]", "://0.0.0.0" })
+                listening = listening?.Replace(wildcard, "://localhost", StringComparison.Ordinal);
+            return (listening ?? "http://localhost").TrimEnd('/');
         }
     }
 

@@ -707,6 +707,9 @@ namespace OneStop.Platform.Database.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Answers")
                         .IsRequired()
                         .HasColumnType("text");
@@ -1367,6 +1370,9 @@ namespace OneStop.Platform.Database.Migrations.Postgres
                         .HasColumnType("character varying(2000)");
 
                     b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ParkedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Payload")

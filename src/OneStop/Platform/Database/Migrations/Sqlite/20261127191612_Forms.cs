@@ -111,7 +111,8 @@ namespace OneStop.Platform.Database.Migrations.Sqlite
                     ProcessedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    LockedUntil = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    LockedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ParkedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -151,7 +152,8 @@ namespace OneStop.Platform.Database.Migrations.Sqlite
                     SignatureRequestId = table.Column<Guid>(type: "TEXT", nullable: true),
                     ContactEmail = table.Column<string>(type: "TEXT", nullable: true),
                     Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AcknowledgedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {

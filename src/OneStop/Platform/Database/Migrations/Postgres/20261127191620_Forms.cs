@@ -112,7 +112,8 @@ namespace OneStop.Platform.Database.Migrations.Postgres
                     ProcessedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    LockedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    LockedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ParkedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -152,7 +153,8 @@ namespace OneStop.Platform.Database.Migrations.Postgres
                     SignatureRequestId = table.Column<Guid>(type: "uuid", nullable: true),
                     ContactEmail = table.Column<string>(type: "text", nullable: true),
                     Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AcknowledgedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -1,4 +1,5 @@
 using OneStop.Forms.Answers;
+using OneStop.Forms.Api;
 using OneStop.Forms.Store;
 using OneStop.Forms.Submitting;
 using OneStop.Platform.Outbox;
@@ -26,5 +27,5 @@ public static class FormsModule
         return services;
     }
 
-    public static IEndpointRouteBuilder MapForms(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapForms(this IEndpointRouteBuilder endpoints) => endpoints.MapFormsApi();
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using OneStop.Forms.Definitions;
@@ -22,12 +24,21 @@ public sealed record FormList(int Total, int Page, int PageSize, IReadOnlyList<F
 /// <param name="SchemaUrl">The JSON Schema of a valid submission's answers for this version.</param>
 public sealed record FormVersionResponse(string Id, int Version, string Department, DateTime? PublishedAt, JsonNode Definition, string SchemaUrl);
 
-/// <summary>JSON body of POST /api/v1/forms/{id}/submissions.</summary>
-/// <param name="Answers">Keyed by field id, in the canonical shapes of docs/forms/api.md (the schema endpoint describes them).</param>
-/// <param name="Language">The applicant's language for what is sent to them: en, zh-HK or zh-CN; default the request's language.</param>
-/// <param name="ServiceSlug">The service applied for, when several start with this form.</param>
-/// <param name="ContactEmail">Where the acknowledgement goes; stored encrypted.</param>
-public sealed record SubmissionRequest(JsonObject? Answers, string? Language, string? ServiceSlug, string? ContactEmail);
+/// <summary>JSON body of POST /api/v1/forms/{id}/submissions. Only answers is required.</summary>
+public sealed record SubmissionRequest
+{
+    [Required, Description("Keyed by field id, in the canonical shapes of docs/forms/api.md; GET …/versions/{version}/schema describes them.")]
+    public JsonObject? Answers { get; init; }
+
+    [Description("The applicant's language for what is sent to them: en, zh-HK or zh-CN; default the request's language.")]
+    public string? Language { get; init; }
+
+    [Description("The service applied for, when several start with this form.")]
+    public string? ServiceSlug { get; init; }
+
+    [Description("Where the acknowledgement goes; stored encrypted.")]
+    public string? ContactEmail { get; init; }
+}
 
 /// <param name="Reference">What the applicant quotes, e.g. FEHD-2026-000123.</param>
 /// <param name="FormVersion">The version the answers were checked against and are pinned to.</param>

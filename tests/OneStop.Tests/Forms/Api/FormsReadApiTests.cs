@@ -166,6 +166,21 @@ public abstract class FormsReadApiTests(Provider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OpenApi_Document_DescribesTheFormsEndpoints()
+    {
+        var document = (await GetAsync(_http, "/openapi/v1.json")).Body!;
+
+        var paths = document["paths"]!.AsObject();
+        foreach (var path in new[] { "/api/v1/forms", "/api/v1/forms/{id}", "/api/v1/forms/{id}/versions/{version}",
+                     "/api/v1/forms/{id}/versions/{version}/schema", "/api/v1/forms/{id}/submissions", "/api/v1/forms/{id}/submissions/{reference}" })
+            Assert.True(paths.ContainsKey(path), $"no {path} in the OpenAPI document");
+        var submit = paths["/api/v1/forms/{id}/submissions"]!["post"]!;
+        Assert.Contains(submit["parameters"]!.AsArray(), p => p!["name"]!.GetValue<string>() == "Idempotency-Key" && p["in"]!.GetValue<string>() == "header");
+        Assert.NotNull(submit["responses"]!["201"]);
+        Assert.NotNull(submit["responses"]!["422"]);
+    }
+
+    [Fact]
     public async Task GetService_WithStartForm_ShowsTheFormAndItsCurrentVersion()
     {
         var service = await GetAsync(_http, "/api/v1/services/report-a-food-safety-or-hygiene-problem");

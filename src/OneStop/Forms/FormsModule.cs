@@ -1,5 +1,6 @@
 using OneStop.Forms.Answers;
 using OneStop.Forms.Background;
+using OneStop.Forms.Api;
 using OneStop.Forms.Store;
 using OneStop.Forms.Submitting;
 using OneStop.Platform.Outbox;
@@ -31,5 +32,5 @@ public static class FormsModule
         return services;
     }
 
-    public static IEndpointRouteBuilder MapForms(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapForms(this IEndpointRouteBuilder endpoints) => endpoints.MapFormsApi();
 }

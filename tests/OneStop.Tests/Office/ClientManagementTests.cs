@@ -189,7 +189,7 @@ public sealed class ClientManagementTests : IAsyncLifetime
             ("RedirectUris", "https://machine.example/callback"), ("Scopes", "email")]);
         var page = await response.ReadPageAsync();
 
-        Assert.Equal(["A machine client signs nobody in. Leave this empty", "A machine client can only have the onestop.api scope, not ‘email’"],
+        Assert.Equal(["A machine client signs nobody in. Leave this empty", "A machine client can only have the scopes onestop.api and onestop.forms.submit, not ‘email’"],
             page.ErrorSummary());
     }
 

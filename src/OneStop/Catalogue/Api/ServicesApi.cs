@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using OneStop.Platform.Database;
 using OneStop.Platform.Localisation;
 
@@ -23,7 +24,11 @@ public sealed record DepartmentRef(string Code, string Name, string? Email, stri
 
 public sealed record ServiceDetail(string Slug, string Language, string Name, string Summary, string BodyHtml,
     string Eligibility, string Fees, DepartmentRef Department, IReadOnlyList<CategoryRef> Categories,
-    IReadOnlyList<string> Channels, bool Online, string Status, int? PledgedWorkingDays, string? ExternalUrl, string Url);
+    IReadOnlyList<string> Channels, bool Online, string Status, int? PledgedWorkingDays, string? ExternalUrl, string Url,
+    StartFormRef? StartForm);
+
+/// <summary>The form an online application for the service starts with (Forms API); null when there is none taking applications.</summary>
+public sealed record StartFormRef(string Id, int Version, string Url);
 
 /// <summary>GET /api/v1/services and /api/v1/services/{slug}.</summary>
 public static class ServicesApi
@@ -78,12 +83,15 @@ public static class ServicesApi
                 detail: $"There is no service with the slug '{slug}'.");
 
         var l = Languages.Current;
+        var startVersion = service.StartFormId is null ? null : await db.Set<Forms.Form>().AsNoTracking()
+            .Where(f => f.Id == service.StartFormId && f.RetiredAt == null).Select(f => f.PublishedVersion).SingleOrDefaultAsync(cancellationToken);
         return TypedResults.Ok(new ServiceDetail(service.Slug, l.Tag(), service.Name[l], service.Summary[l], service.BodyHtml[l],
             service.Eligibility[l], service.Fees[l],
             new DepartmentRef(service.Department.Code, service.Department.Name[l], service.Department.Email, service.Department.Phone, service.Department.Website),
             service.Categories.Select(c => new CategoryRef(c.Slug, c.Facet.FacetName(), c.Name[l])).ToList(),
             service.Channels.Names(), service.Channels.IsOnline(), service.Status.StatusName(), service.PledgedWorkingDays,
-            service.ExternalUrl, ServiceUrl(request, l, service.Slug)));
+            service.ExternalUrl, ServiceUrl(request, l, service.Slug),
+            startVersion is { } v ? new StartFormRef(service.StartFormId!, v, Forms.Api.FormsApi.Url(request, $"/api/v1/forms/{service.StartFormId}")) : null));
     }
 
     private static string ServiceUrl(HttpRequest request, Language language, string slug) =>

@@ -68,7 +68,9 @@ public sealed class SubmitApplication(OneStopDb db, ReferenceNumbers references,
 
         if (await FindAsync(request, cancellationToken) is { } earlier) return Replay(earlier, requestHash);
 
+        // Whole microseconds, as PostgreSQL stores them: a replay then answers the very time the first answer gave.
         var now = clock.GetUtcNow().UtcDateTime;
+        now = now.AddTicks(-(now.Ticks % 10));
         var submission = new Submission
         {
             Id = Guid.CreateVersion7(),

@@ -19,7 +19,7 @@ public static class OidcCommands
                                                 (required when scopes ask for profile fields)
             redirect-uri=URI (repeatable)       post-logout-redirect-uri=URI (repeatable)
             backchannel-logout-uri=URI          https, or http to 127.0.0.1/localhost only
-            scopes="openid profile email"       space or comma separated; machine clients: onestop.api only
+            scopes="openid profile email"       space or comma separated; machine clients: onestop.api, onestop.forms.submit
         identity clients remove CLIENT_ID
         """;
 

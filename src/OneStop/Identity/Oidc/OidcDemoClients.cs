@@ -41,7 +41,7 @@ public static class OidcDemoClients
                 ClientId = Service,
                 Kind = OidcClientKind.Machine,
                 Name = new LocalisedText("OneStop demo machine client", "一站通示範系統用戶端", "一站通示范系统客户端"),
-                Scopes = [OidcSetup.ApiScope],
+                Scopes = [OidcSetup.ApiScope, OidcSetup.FormsSubmitScope],
             }, ServiceSecret, cancellationToken);
         }
     }

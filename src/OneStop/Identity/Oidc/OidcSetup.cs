@@ -29,6 +29,9 @@ public static class OidcSetup
     /// <summary>Machine clients ask for this scope to call OneStop's own APIs (see the whoami example).</summary>
     public const string ApiScope = "onestop.api";
 
+    /// <summary>Machine clients (kiosks, partner systems) ask for this scope to submit applications: Forms/Api, docs/forms/api.md.</summary>
+    public const string FormsSubmitScope = "onestop.forms.submit";
+
     public static IServiceCollection AddOidc(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddOptions<OidcOptions>().Bind(configuration.GetSection(OidcOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -43,7 +46,7 @@ public static class OidcSetup
                  .SetUserInfoEndpointUris(UserInfoPath).SetEndSessionEndpointUris(EndSessionPath);
                 o.AllowAuthorizationCodeFlow().AllowClientCredentialsFlow().AllowRefreshTokenFlow();
                 o.RequireProofKeyForCodeExchange();
-                o.RegisterScopes([Scopes.OpenId, Scopes.OfflineAccess, ApiScope, .. Profile.ProfileFields.ByScope.Keys]);
+                o.RegisterScopes([Scopes.OpenId, Scopes.OfflineAccess, ApiScope, FormsSubmitScope, .. Profile.ProfileFields.ByScope.Keys]);
                 o.RegisterClaims([Claims.AuthenticationContextReference, Claims.AuthenticationMethodReference, Claims.AuthenticationTime,
                     Claims.Name, Claims.Locale, Claims.Email, Claims.EmailVerified, Claims.PhoneNumber, Claims.PhoneNumberVerified,
                     Claims.Address, Claims.Birthdate, "hkid"]);

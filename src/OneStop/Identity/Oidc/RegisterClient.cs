@@ -51,7 +51,7 @@ public sealed partial class RegisterClient(OidcClients clients)
     public static readonly IReadOnlyList<string> InteractiveScopes = [Scopes.OpenId, .. ProfileFields.ByScope.Keys, Scopes.OfflineAccess];
 
     /// <summary>Scopes a machine client may ask for: OneStop's APIs, no person's details.</summary>
-    public static readonly IReadOnlyList<string> MachineScopes = [OidcSetup.ApiScope];
+    public static readonly IReadOnlyList<string> MachineScopes = [OidcSetup.ApiScope, OidcSetup.FormsSubmitScope];
 
     /// <summary>The field names problems are reported against, in the order of the back-office form.</summary>
     public static class Fields

@@ -1,0 +1,204 @@
+using System.ComponentModel;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Forms.Answers;
+using OneStop.Forms.Store;
+using OneStop.Forms.Submitting;
+using OneStop.Identity.Oidc;
+using OneStop.Platform.Database;
+using OneStop.Platform.Localisation;
+using OpenIddict.Abstractions;
+using OpenIddict.Validation.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace OneStop.Forms.Api;
+
+/// <summary>
+/// POST /api/v1/forms/{id}/submissions for machine clients (kiosks, partner systems) with a client-credentials
+/// token carrying <see cref="OidcSetup.FormsSubmitScope"/>, and GET of a submission's status for the client that
+/// sent it. Each POST carries an Idempotency-Key: the same key from the same client never makes a second
+/// submission (SubmitApplication's unique index settles races and retries). Answers are never logged.
+/// </summary>
+public static class SubmissionsApi
+{
+    public const int MaxKeyLength = 200;
+    public const int MaxBodyBytes = 1_000_000;
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
+    public static RouteGroupBuilder MapSubmissionsApi(this RouteGroupBuilder forms)
+    {
+        forms.MapPost("/{id}/submissions", Submit).WithName("SubmitForm")
+            .WithSummary("Submits an application (machine clients: bearer token with the onestop.forms.submit scope, and an Idempotency-Key).")
+            .WithDescription("201 with the reference when stored; 200 with the same body and Idempotent-Replayed: true when the key was used "
+                + "before for the same answers; 422 with every field error, or when the key was used for different answers.")
+            .Accepts<SubmissionRequest>("application/json")
+            .Produces<SubmissionResponse>(StatusCodes.Status201Created).Produces<SubmissionResponse>(StatusCodes.Status200OK)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        forms.MapGet("/{id}/submissions/{reference}", Status).WithName("GetFormSubmission")
+            .WithSummary("A submission this client sent: its reference, time and form version. Others' submissions answer 404.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return forms;
+    }
+
+    private static async Task<Results<Created<SubmissionResponse>, Ok<SubmissionResponse>, ProblemHttpResult, ValidationProblem>> Submit(
+        [Description("The form's id, e.g. fehd-food-hygiene-report.")] string id,
+        [FromHeader(Name = "Idempotency-Key"), Description("Names this attempt (up to 200 visible ASCII characters, e.g. a UUID); send the same key when retrying.")] string? idempotencyKey,
+        HttpContext context, OneStopDb db, FormStore store, SubmitApplication submit, Text text, CancellationToken cancellationToken,
+        [Description(ApiLanguage.Description + " Error messages are in this language.")] string? lang = null)
+    {
+        if (ApiLanguage.Problem(lang) is { } langErrors) return TypedResults.ValidationProblem(langErrors);
+        var (clientId, refused) = await MachineClientAsync(context);
+        if (refused is not null) return refused;
+        if (KeyProblem(idempotencyKey) is { } keyProblem) return keyProblem;
+        if (context.Request.ContentLength > MaxBodyBytes)
+            return Problem(StatusCodes.Status413PayloadTooLarge, "too-large", "Request too large", $"A submission is at most {MaxBodyBytes} bytes.");
+        var (body, errors) = await ReadAsync(context.Request, cancellationToken);
+        if (errors.Count > 0 || body?.Answers is null) return TypedResults.ValidationProblem(errors);
+
+        var scope = "client:" + clientId;
+        var key = idempotencyKey!;
+        // A retry answers from the version the first attempt was pinned to, even if a newer one was published or the form retired since.
+        var earlier = await db.Set<Submission>().AsNoTracking().Where(s => s.IdempotencyScope == scope && s.IdempotencyKey == key)
+            .Select(s => new { s.FormId, s.Version }).SingleOrDefaultAsync(cancellationToken);
+        if (earlier is not null && earlier.FormId != id) return KeyReused();
+        var form = earlier is null ? await store.CurrentAsync(id, cancellationToken) : await store.VersionAsync(id, earlier.Version, cancellationToken);
+        if (form is null)
+            return Problem(StatusCodes.Status404NotFound, "form-not-found", "Form not found", $"There is no published form with the id '{id}'.");
+
+        var serviceSlug = body.ServiceSlug;
+        if (earlier is null)
+        {
+            if (form.Retired)
+                return Problem(StatusCodes.Status410Gone, "form-retired", "Form retired", "This form no longer takes applications.");
+            if (form.Definition.AllFields.Any(f => f.Signature))
+                return Problem(StatusCodes.Status403Forbidden, "signature-required", "Form needs the applicant's signature",
+                    "The applicant signs this form's declaration with their own OneStop ID; it can be sent only through the portal.");
+            var services = await db.Services.AsNoTracking().Where(s => s.StartFormId == id)
+                .Select(s => new { s.Slug, s.AllowsGuests }).ToListAsync(cancellationToken);
+            if (serviceSlug is not null && services.All(s => s.Slug != serviceSlug))
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["serviceSlug"] = [$"No service starts with the form '{id}' under the slug '{serviceSlug}'."] });
+            var applying = serviceSlug is null ? services : services.Where(s => s.Slug == serviceSlug).ToList();
+            if (applying.Count > 0 && !applying.Any(s => s.AllowsGuests))
+                return Problem(StatusCodes.Status403Forbidden, "account-required", "Applicant must sign in",
+                    "This service takes applications only from signed-in applicants, through the portal.");
+            if (serviceSlug is null && services.Count == 1) serviceSlug = services[0].Slug;
+        }
+
+        var language = Languages.FromCulture(body.Language) ?? Languages.Current;
+        var result = await submit.RunAsync(new SubmitRequest(form, body.Answers, scope, key, language.Tag())
+        {
+            ServiceSlug = serviceSlug,
+            ClientId = clientId,
+            ContactEmail = string.IsNullOrWhiteSpace(body.ContactEmail) ? null : body.ContactEmail.Trim(),
+        }, cancellationToken);
+
+        switch (result)
+        {
+            case SubmitResult.Accepted accepted:
+                var response = new SubmissionResponse(accepted.Reference, form.FormId, form.Version, DateTime.SpecifyKind(accepted.SubmittedAt, DateTimeKind.Utc));
+                var location = FormsApi.Url(context.Request, $"/api/v1/forms/{form.FormId}/submissions/{accepted.Reference}");
+                if (!accepted.Replayed) return TypedResults.Created(location, response);
+                context.Response.Headers[ReplayedHeader] = "true";
+                context.Response.Headers.Location = location;
+                return TypedResults.Ok(response);
+            case SubmitResult.Invalid invalid:
+                var current = Languages.Current;
+                return Problem(StatusCodes.Status422UnprocessableEntity, "invalid-answers", "Answers not valid",
+                    $"{invalid.Errors.Count} answer(s) break the form's rules; each is in errors.",
+                    new Dictionary<string, object?>
+                    {
+                        ["errors"] = invalid.Errors.Select(e => new SubmissionFieldError(e.Path, e.Kind,
+                            ErrorMessages.Describe(e, form.Definition, text, current))).ToList(),
+                    });
+            default:
+                return KeyReused();
+        }
+    }
+
+    private static async Task<Results<Ok<SubmissionResponse>, ProblemHttpResult, ValidationProblem>> Status(
+        [Description("The form's id.")] string id, [Description("The submission's reference, e.g. FEHD-2026-000123.")] string reference,
+        HttpContext context, OneStopDb db, CancellationToken cancellationToken, [Description(ApiLanguage.Description)] string? lang = null)
+    {
+        if (ApiLanguage.Problem(lang) is { } langErrors) return TypedResults.ValidationProblem(langErrors);
+        var (clientId, refused) = await MachineClientAsync(context);
+        if (refused is not null) return refused;
+        var found = await db.Set<Submission>().AsNoTracking()
+            .Where(s => s.Reference == reference && s.FormId == id && s.ClientId == clientId)
+            .Select(s => new SubmissionResponse(s.Reference, s.FormId, s.Version, s.SubmittedAt))
+            .SingleOrDefaultAsync(cancellationToken);
+        // Another client's submission is as unknown as one that does not exist.
+        return found is null
+            ? Problem(StatusCodes.Status404NotFound, "submission-not-found", "Submission not found", $"This client sent no submission '{reference}' of the form '{id}'.")
+            : TypedResults.Ok(found with { SubmittedAt = DateTime.SpecifyKind(found.SubmittedAt, DateTimeKind.Utc) });
+    }
+
+    /// <summary>The client behind a valid client-credentials token with the submit scope, or the problem to answer.</summary>
+    private static async Task<(string? ClientId, ProblemHttpResult? Refused)> MachineClientAsync(HttpContext context)
+    {
+        var result = await context.AuthenticateAsync(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+        if (result.Principal is not { } principal || principal.GetClaim(Claims.ClientId) is not { Length: > 0 } clientId)
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+            return (null, Problem(StatusCodes.Status401Unauthorized, "unauthorized", "Unauthorized",
+                "Send a OneStop access token from the client-credentials grant: Authorization: Bearer <token>."));
+        }
+        // A client acting for itself has its own client_id as subject; a person's token (pairwise sub) is not for this API.
+        if (!principal.HasScope(OidcSetup.FormsSubmitScope) || principal.GetClaim(Claims.Subject) != clientId)
+        {
+            context.Response.Headers.WWWAuthenticate = $"Bearer error=\"insufficient_scope\", scope=\"{OidcSetup.FormsSubmitScope}\"";
+            return (null, Problem(StatusCodes.Status403Forbidden, "insufficient-scope", "Forbidden",
+                $"The access token must be a client-credentials token with the {OidcSetup.FormsSubmitScope} scope."));
+        }
+        return (clientId, null);
+    }
+
+    private static ProblemHttpResult? KeyProblem(string? key)
+    {
+        if (string.IsNullOrEmpty(key))
+            return Problem(StatusCodes.Status400BadRequest, "idempotency-key-missing", "Idempotency-Key missing",
+                "Send an Idempotency-Key header naming this attempt (e.g. a new UUID), and the same one when you retry it.");
+        if (key.Length > MaxKeyLength || key.Any(c => c is < '!' or > '~'))
+            return Problem(StatusCodes.Status400BadRequest, "idempotency-key-invalid", "Idempotency-Key not valid",
+                $"An Idempotency-Key is 1 to {MaxKeyLength} visible ASCII characters.");
+        return null;
+    }
+
+    private static async Task<(SubmissionRequest? Body, Dictionary<string, string[]> Errors)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        SubmissionRequest? body = null;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<SubmissionRequest>(request.Body, JsonSerializerOptions.Web, cancellationToken);
+        }
+        catch (JsonException)
+        {
+            // The exception's message may quote the answers; it is not repeated.
+            errors[""] = ["Send a JSON object: {\"answers\": {…}, \"language\": \"en\"}."];
+            return (null, errors);
+        }
+        if (body?.Answers is null) errors["answers"] = ["answers is required: an object keyed by field id."];
+        if (body?.Language is { } language && Languages.FromCulture(language) is null) errors["language"] = ["language must be one of: en, zh-HK, zh-CN."];
+        if (body?.ServiceSlug is { Length: > 200 }) errors["serviceSlug"] = ["serviceSlug is at most 200 characters."];
+        if (body?.ContactEmail is { } email && !string.IsNullOrWhiteSpace(email) && (email.Length > 254 || !email.Contains('@')))
+            errors["contactEmail"] = ["contactEmail must be an email address."];
+        return (body, errors);
+    }
+
+    private static ProblemHttpResult KeyReused() =>
+        Problem(StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", "Idempotency-Key already used",
+            "This Idempotency-Key was used before for a different submission; use a new key for new answers.");
+
+    private static ProblemHttpResult Problem(int status, string code, string title, string detail, IDictionary<string, object?>? extensions = null) =>
+        TypedResults.Problem(statusCode: status, type: ProblemType(code), title: title, detail: detail, extensions: extensions);
+
+    /// <summary>Problem types are documented in docs/forms/api.md.</summary>
+    public static string ProblemType(string code) => "urn:onestop:problem:" + code;
+}

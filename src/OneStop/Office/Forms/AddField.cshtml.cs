@@ -22,14 +22,14 @@ public sealed class AddFieldModel(FormDrafts drafts, Text text) : EditorPageMode
     /// <summary>Where the question goes, for the heading: the page or the group.</summary>
     public string Into => Group ?? PageId ?? "";
 
-    private async Task<bool> FindAsync(string id, CancellationToken cancellationToken) =>
+    private async Task<bool> FindAsync([FromRoute] string id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken)
         && (Group is not null ? Definition.Field(Group) is { Type: OneStop.Forms.Definitions.FieldType.Group } : PageId is not null && Definition.Page(PageId) is not null);
 
-    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnGetAsync([FromRoute] string id, CancellationToken cancellationToken) =>
         await FindAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] string id, CancellationToken cancellationToken)
     {
         if (!await FindAsync(id, cancellationToken)) return NotFound();
         if (!Current()) return Page();

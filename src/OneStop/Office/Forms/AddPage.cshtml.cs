@@ -12,10 +12,10 @@ public sealed class AddPageModel(FormDrafts drafts, Text text) : EditorPageModel
 {
     [BindProperty] public NewPage First { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnGetAsync([FromRoute] string id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] string id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         if (!Current()) return Page();

@@ -17,7 +17,7 @@ public sealed class ChangesModel(FormDrafts drafts) : PageModel
     public IReadOnlyList<FormVersion> Versions { get; private set; } = [];
     public IReadOnlyList<FormChange> Changes { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] string id, CancellationToken cancellationToken)
     {
         if (await drafts.FindAsync(User, id, cancellationToken) is not { } form) return NotFound();
         Form = form;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using OneStop.Forms.Definitions;
 
 namespace OneStop.Office.Forms;
@@ -110,7 +111,17 @@ public static class DefinitionDiff
         }
     }
 
-    private static JsonObject Node<T>(T value) => JsonSerializer.SerializeToNode(value, DefinitionJson.Options)!.AsObject();
+    // DefinitionJson writes computed members too (FormDefinition.AllFields, Words.Current and Words.All); they
+    // only repeat what is compared elsewhere, and Current depends on the request's language, so leave them out.
+    private static readonly JsonSerializerOptions Written = new(DefinitionJson.Options)
+    {
+        TypeInfoResolver = DefinitionJson.Options.TypeInfoResolver!.WithAddedModifier(type =>
+        {
+            foreach (var property in type.Properties.Where(p => p.Set is null)) property.ShouldSerialize = (_, _) => false;
+        }),
+    };
+
+    private static JsonObject Node<T>(T value) => JsonSerializer.SerializeToNode(value, Written)!.AsObject();
 
     /// <summary>A value as text: words as their three languages, strings as they are, anything else as compact JSON.</summary>
     public static string? Show(string key, JsonNode? value) => value switch

@@ -10,7 +10,7 @@ namespace OneStop.Office.Forms;
 [Authorize(Policy = StaffPolicies.Officer)]
 public sealed class DownloadModel(FormDrafts drafts) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(string id, int version, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] string id, [FromRoute] int version, CancellationToken cancellationToken)
     {
         if (await drafts.FindAsync(User, id, cancellationToken) is null) return NotFound();
         if (await drafts.VersionAsync(id, version, cancellationToken) is not { } found) return NotFound();

@@ -20,7 +20,7 @@ public sealed class EditModel(FormDrafts drafts, Text text) : EditorPageModel(dr
     [BindProperty] public string? Item { get; set; }
     [BindProperty] public int By { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] string id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         (TitleEn, TitleZhHk, TitleZhCn) = (Definition.Title.En, Definition.Title.ZhHk, Definition.Title.ZhCn);
@@ -28,7 +28,7 @@ public sealed class EditModel(FormDrafts drafts, Text text) : EditorPageModel(dr
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] string id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         if (!Current()) return Page();
@@ -40,17 +40,17 @@ public sealed class EditModel(FormDrafts drafts, Text text) : EditorPageModel(dr
         return RedirectTo(EditorPath(), "saved");
     }
 
-    public Task<IActionResult> OnPostMovePageAsync(string id, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostMovePageAsync([FromRoute] string id, CancellationToken cancellationToken) =>
         ChangeAsync(id, d => d with { Pages = Move(d.Pages, p => p.Id == Item, By < 0 ? -1 : 1) }, "moved", cancellationToken);
 
-    public Task<IActionResult> OnPostDeletePageAsync(string id, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostDeletePageAsync([FromRoute] string id, CancellationToken cancellationToken) =>
         ChangeAsync(id, d => d.Pages.Count > 1 ? d with { Pages = Without(d.Pages, p => p.Id == Item) } : null, "deleted", cancellationToken);
 
-    public Task<IActionResult> OnPostDeleteRuleAsync(string id, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostDeleteRuleAsync([FromRoute] string id, CancellationToken cancellationToken) =>
         ChangeAsync(id, d => d with { Rules = Without(d.Rules, r => r.Id == Item) }, "deleted", cancellationToken);
 
     /// <summary>A list change from one of the small per-row forms; null from <paramref name="change"/> means it is not allowed.</summary>
-    private async Task<IActionResult> ChangeAsync(string id, Func<FormDefinition, FormDefinition?> change, string done, CancellationToken cancellationToken)
+    private async Task<IActionResult> ChangeAsync([FromRoute] string id, Func<FormDefinition, FormDefinition?> change, string done, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         (TitleEn, TitleZhHk, TitleZhCn) = (Definition.Title.En, Definition.Title.ZhHk, Definition.Title.ZhCn);

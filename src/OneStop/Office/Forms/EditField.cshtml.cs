@@ -32,7 +32,7 @@ public sealed class EditFieldModel(FormDrafts drafts, Text text) : EditorPageMod
     /// <summary>The answers the show-if condition may read: those asked before this question.</summary>
     public IReadOnlyList<FieldDefinition> Readable => Definition.AskedBefore(OnPage.Id, Group?.Id ?? Field.Id, Group is null ? null : Field.Id);
 
-    private async Task<bool> FindAsync(string id, string fieldId, string? childId, CancellationToken cancellationToken)
+    private async Task<bool> FindAsync([FromRoute] string id, [FromRoute] string fieldId, [FromRoute] string? childId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken) || Definition.Field(fieldId) is not { } field) return false;
         if (childId is not null)
@@ -50,14 +50,14 @@ public sealed class EditFieldModel(FormDrafts drafts, Text text) : EditorPageMod
         return true;
     }
 
-    public async Task<IActionResult> OnGetAsync(string id, string fieldId, string? childId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] string id, [FromRoute] string fieldId, [FromRoute] string? childId, CancellationToken cancellationToken)
     {
         if (!await FindAsync(id, fieldId, childId, cancellationToken)) return NotFound();
         Input.WithBlankRows();
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string id, string fieldId, string? childId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] string id, [FromRoute] string fieldId, [FromRoute] string? childId, CancellationToken cancellationToken)
     {
         if (!await FindAsync(id, fieldId, childId, cancellationToken)) return NotFound();
         Input = new FieldForm();
@@ -98,13 +98,13 @@ public sealed class EditFieldModel(FormDrafts drafts, Text text) : EditorPageMod
     /// <summary>A field a condition here names: a sibling in the group first, then any question of the form.</summary>
     private FieldDefinition? Lookup(string id) => Group?.Fields.FirstOrDefault(c => c.Id == id) ?? Definition.Field(id);
 
-    public Task<IActionResult> OnPostMoveChildAsync(string id, string fieldId, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostMoveChildAsync([FromRoute] string id, [FromRoute] string fieldId, CancellationToken cancellationToken) =>
         ChangeChildrenAsync(id, fieldId, g => Move(g.Fields, c => c.Id == Item, By < 0 ? -1 : 1), "moved", cancellationToken);
 
-    public Task<IActionResult> OnPostDeleteChildAsync(string id, string fieldId, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostDeleteChildAsync([FromRoute] string id, [FromRoute] string fieldId, CancellationToken cancellationToken) =>
         ChangeChildrenAsync(id, fieldId, g => Without(g.Fields, c => c.Id == Item), "deleted", cancellationToken);
 
-    private async Task<IActionResult> ChangeChildrenAsync(string id, string fieldId, Func<FieldDefinition, IReadOnlyList<FieldDefinition>> change, string done, CancellationToken cancellationToken)
+    private async Task<IActionResult> ChangeChildrenAsync([FromRoute] string id, [FromRoute] string fieldId, Func<FieldDefinition, IReadOnlyList<FieldDefinition>> change, string done, CancellationToken cancellationToken)
     {
         if (!await FindAsync(id, fieldId, null, cancellationToken) || Field.Type != FieldType.Group) return NotFound();
         Input.WithBlankRows();

@@ -22,7 +22,7 @@ public sealed class EditPageModel(FormDrafts drafts, Text text) : EditorPageMode
     public ConditionInput ShowIf { get; private set; } = null!;
     public string Path => EditorPath($"/pages/{PageDefinition.Id}");
 
-    private async Task<bool> FindAsync(string id, string pageId, CancellationToken cancellationToken)
+    private async Task<bool> FindAsync([FromRoute] string id, [FromRoute] string pageId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken) || Definition.Page(pageId) is not { } page) return false;
         PageDefinition = page;
@@ -32,10 +32,10 @@ public sealed class EditPageModel(FormDrafts drafts, Text text) : EditorPageMode
         return true;
     }
 
-    public async Task<IActionResult> OnGetAsync(string id, string pageId, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnGetAsync([FromRoute] string id, [FromRoute] string pageId, CancellationToken cancellationToken) =>
         await FindAsync(id, pageId, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(string id, string pageId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] string id, [FromRoute] string pageId, CancellationToken cancellationToken)
     {
         var typed = (Id, TitleEn, TitleZhHk, TitleZhCn);
         if (!await FindAsync(id, pageId, cancellationToken)) return NotFound();
@@ -58,13 +58,13 @@ public sealed class EditPageModel(FormDrafts drafts, Text text) : EditorPageMode
         return RedirectTo(EditorPath($"/pages/{newId}"), "saved");
     }
 
-    public Task<IActionResult> OnPostMoveFieldAsync(string id, string pageId, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostMoveFieldAsync([FromRoute] string id, [FromRoute] string pageId, CancellationToken cancellationToken) =>
         ChangeAsync(id, pageId, p => p with { Fields = Move(p.Fields, f => f.Id == Item, By < 0 ? -1 : 1) }, "moved", cancellationToken);
 
-    public Task<IActionResult> OnPostDeleteFieldAsync(string id, string pageId, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostDeleteFieldAsync([FromRoute] string id, [FromRoute] string pageId, CancellationToken cancellationToken) =>
         ChangeAsync(id, pageId, p => p.Fields.Count > 1 ? p with { Fields = Without(p.Fields, f => f.Id == Item) } : null, "deleted", cancellationToken);
 
-    private async Task<IActionResult> ChangeAsync(string id, string pageId, Func<PageDefinition, PageDefinition?> change, string done, CancellationToken cancellationToken)
+    private async Task<IActionResult> ChangeAsync([FromRoute] string id, [FromRoute] string pageId, Func<PageDefinition, PageDefinition?> change, string done, CancellationToken cancellationToken)
     {
         if (!await FindAsync(id, pageId, cancellationToken)) return NotFound();
         if (!Current()) return Page();

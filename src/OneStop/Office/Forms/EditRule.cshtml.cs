@@ -23,7 +23,7 @@ public sealed class EditRuleModel(FormDrafts drafts, Text text) : EditorPageMode
     public IReadOnlyList<FieldDefinition> Readable => Definition.AskedBefore();
     public string Path => EditorPath(Rule is null ? "/rules" : $"/rules/{Rule.Id}");
 
-    private async Task<bool> FindAsync(string id, string? ruleId, CancellationToken cancellationToken)
+    private async Task<bool> FindAsync([FromRoute] string id, [FromRoute] string? ruleId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return false;
         if (ruleId is not null && Definition.Rules.FirstOrDefault(r => r.Id == ruleId) is not { } rule) return false;
@@ -37,10 +37,10 @@ public sealed class EditRuleModel(FormDrafts drafts, Text text) : EditorPageMode
         return true;
     }
 
-    public async Task<IActionResult> OnGetAsync(string id, string? ruleId, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnGetAsync([FromRoute] string id, [FromRoute] string? ruleId, CancellationToken cancellationToken) =>
         await FindAsync(id, ruleId, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(string id, string? ruleId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] string id, [FromRoute] string? ruleId, CancellationToken cancellationToken)
     {
         var typed = (RuleId, Field, MessageEn, MessageZhHk, MessageZhCn);
         if (!await FindAsync(id, ruleId, cancellationToken)) return NotFound();

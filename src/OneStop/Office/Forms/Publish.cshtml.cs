@@ -15,10 +15,10 @@ namespace OneStop.Office.Forms;
 [Authorize(Policy = StaffPolicies.DepartmentAdmin)]
 public sealed class PublishModel(FormDrafts drafts, FormVersions versions, OneStopDb db, Text text) : EditorPageModel(drafts, text)
 {
-    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnGetAsync([FromRoute] string id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] string id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         if (!Copy.IsDraft) AddError("", T["office.forms.publish.noDraft"]);

@@ -15,14 +15,14 @@ public sealed class RetireModel(FormDrafts drafts, FormVersions versions, OneSto
 {
     public Form Form { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] string id, CancellationToken cancellationToken)
     {
         if (await drafts.FindAsync(User, id, cancellationToken) is not { } form) return NotFound();
         Form = form;
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] string id, CancellationToken cancellationToken)
     {
         if (await drafts.FindAsync(User, id, cancellationToken) is null) return NotFound();
         if (await versions.RetireAsync(id, User.UserId(), cancellationToken))

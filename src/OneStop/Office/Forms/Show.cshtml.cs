@@ -17,7 +17,7 @@ public sealed class ShowModel(FormDrafts drafts) : PageModel
     public bool CanEdit => User.StaffRole()?.Includes(StaffRole.DepartmentAdmin) == true;
     [TempData] public string? Done { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] string id, CancellationToken cancellationToken)
     {
         if (await drafts.FindAsync(User, id, cancellationToken) is not { } form) return NotFound();
         Form = form;

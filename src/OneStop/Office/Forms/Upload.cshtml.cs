@@ -30,14 +30,14 @@ public sealed class UploadModel(FormDrafts drafts, FormVersions versions, AuditL
     /// <summary>Every problem found, shown in the error summary (the summary's own list holds one per input).</summary>
     public List<string> Problems { get; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] string id, CancellationToken cancellationToken)
     {
         if (await drafts.FindAsync(User, id, cancellationToken) is not { } form) return NotFound();
         Form = form;
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] string id, CancellationToken cancellationToken)
     {
         if (await drafts.FindAsync(User, id, cancellationToken) is not { } form) return NotFound();
         Form = form;

@@ -98,6 +98,36 @@ public abstract class FormEditorTests(Provider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Editor_GroupChildrenAndARule_AreSavedIntoTheDraftWithoutProblems()
+    {
+        var (admin, _) = await _app.SignedInStaffAsync(StaffRole.DepartmentAdmin, "TD");
+        await admin.CreateFormAsync("td-directors");
+        var edit = "/office/forms/td-directors/edit";
+
+        using (await admin.EditAsync(edit + "/add-field?onPage=page1", changes: [("FieldId", "directors"), ("FieldType", "group"), .. Words("Label", "Directors")])) { }
+        using (var group = await admin.EditAsync(edit + "/fields/directors", changes: [("MaxItems", "5"), ("MinItems", "1"), .. Words("ItemLabel", "Director")]))
+            Assert.Equal(edit + "/fields/directors", group.Location()); // no child yet: a problem, so it stays to show it
+        using (var child = await admin.EditAsync(edit + "/add-field?group=directors", changes: [("FieldId", "name"), ("FieldType", "text"), .. Words("Label", "Name")]))
+            Assert.Equal(edit + "/fields/directors/name", child.Location());
+        using (var childSaved = await admin.EditAsync(edit + "/fields/directors/name", changes: [("Required", "true"), ("MaxLength", "80")]))
+            Assert.Equal(edit + "/fields/directors", childSaved.Location());
+        using (var rule = await admin.EditAsync(edit + "/rules", changes:
+               [("RuleId", "nameGiven"), ("Field", "directors"), ("AssertMode", "builder"), ("AssertRows[0].Field", "applicantName"), ("AssertRows[0].Test", "answered"), ("AssertRows[0].Value", "yes"), .. Words("Message", "Give your name first")]))
+            Assert.Equal(edit + "#section-rules", rule.Location());
+
+        var draft = await _app.DefinitionAsync("td-directors", 1);
+        var directors = draft.Field("directors")!;
+        Assert.Equal((1, 5, "Director（繁）"), (directors.MinItems, directors.MaxItems, directors.ItemLabel!.ZhHk));
+        var name = Assert.Single(directors.Fields);
+        Assert.Equal(("name", true, 80), (name.Id, name.Required, name.MaxLength));
+        var nameGiven = Assert.Single(draft.Rules);
+        var assert = Assert.IsType<FieldCondition>(nameGiven.Assert);
+        Assert.Equal(("directors", "applicantName", Comparison.Answered, true), (nameGiven.Field, assert.Field, assert.Comparison, assert.Operand!.GetValue<bool>()));
+        var (_, publish) = await admin.GetPageAsync("/office/forms/td-directors/publish");
+        Assert.Empty(publish.QuerySelectorAll("#problems li"));
+    }
+
+    [Fact]
     public async Task Publish_DraftWithProblems_IsRefusedAndListsThemWhereTheyAre()
     {
         var (admin, _) = await _app.SignedInStaffAsync(StaffRole.DepartmentAdmin, "TD");

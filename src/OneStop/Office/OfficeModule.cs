@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneStop.Identity.Staff;
+using OneStop.Office.Forms;
 using OneStop.Office.Services;
 
 namespace OneStop.Office;
@@ -14,6 +15,7 @@ public static class OfficeModule
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Office", StaffPolicies.Staff));
         services.AddScoped<EditService>();
         services.AddScoped<Departments.DepartmentEditor>();
+        services.AddFormEditor();
         return services;
     }
 

@@ -28,6 +28,10 @@ public sealed class EditModel(OneStopDb db, EditService edit, Text text) : FormP
     [BindProperty] public string? FeesZhCn { get; set; }
     [BindProperty] public string? Status { get; set; }
     [BindProperty] public List<string> Channels { get; set; } = [];
+    [BindProperty] public string? StartFormId { get; set; }
+    [BindProperty] public string? RequiredAssurance { get; set; }
+    [BindProperty] public bool AllowsGuests { get; set; }
+    public IReadOnlyList<Forms.StartFormChoice> StartForms { get; private set; } = [];
     [TempData] public string? Done { get; set; }
 
     public Service Service { get; private set; } = null!;
@@ -45,6 +49,8 @@ public sealed class EditModel(OneStopDb db, EditService edit, Text text) : FormP
         (FeesEn, FeesZhHk, FeesZhCn) = (service.Fees.En, service.Fees.ZhHk, service.Fees.ZhCn);
         Status = service.Status.StatusName();
         Channels = service.Channels.Names().ToList();
+        (StartFormId, RequiredAssurance, AllowsGuests) = (service.StartFormId, service.RequiredAssurance, service.AllowsGuests);
+        StartForms = await Forms.ServiceFormSettings.ChoicesAsync(db, service.Department.Code, service.StartFormId, cancellationToken);
         return Page();
     }
 
@@ -55,8 +61,12 @@ public sealed class EditModel(OneStopDb db, EditService edit, Text text) : FormP
         var status = ChannelNames.ParseStatus(Status);
         if (status is null) AddError(nameof(Status), text["office.service.error.statusMissing"]);
         var channels = Channels.Select(ChannelNames.Parse).Aggregate(Catalogue.Channels.None, (all, c) => all | (c ?? Catalogue.Channels.None));
+        StartForms = await Forms.ServiceFormSettings.ChoicesAsync(db, service.Department.Code, service.StartFormId, cancellationToken);
+        var startForm = string.IsNullOrEmpty(StartFormId) ? null : StartFormId;
+        RequiredAssurance ??= service.RequiredAssurance;
+        foreach (var (field, key) in Forms.ServiceFormSettings.Check(startForm, RequiredAssurance, AllowsGuests, StartForms)) AddError(field, text[key]);
         var changes = new ServiceChanges(Text(NameEn, NameZhHk, NameZhCn), Text(SummaryEn, SummaryZhHk, SummaryZhCn),
-            Text(FeesEn, FeesZhHk, FeesZhCn), status ?? service.Status, channels);
+            Text(FeesEn, FeesZhHk, FeesZhCn), status ?? service.Status, channels, startForm, RequiredAssurance, AllowsGuests);
         foreach (var error in EditService.Check(changes))
             AddError(error.Field, error.Argument is null ? text[error.Key] : text[error.Key, error.Argument]);
         if (HasErrors) return Page();

@@ -7,7 +7,8 @@ using OneStop.Platform.Localisation;
 namespace OneStop.Office.Services;
 
 /// <summary>What a department administrator may change on a service in the back office.</summary>
-public sealed record ServiceChanges(LocalisedText Name, LocalisedText Summary, LocalisedText Fees, ServiceStatus Status, Channels Channels);
+public sealed record ServiceChanges(LocalisedText Name, LocalisedText Summary, LocalisedText Fees, ServiceStatus Status, Channels Channels,
+    string? StartFormId, string RequiredAssurance, bool AllowsGuests);
 
 /// <summary>A problem with one field of the edit form: the field, a string key and its argument.</summary>
 public sealed record ServiceFieldError(string Field, string Key, object? Argument = null);
@@ -50,10 +51,14 @@ public sealed class EditService(OneStopDb db, AuditLog audit, CatalogueCache cac
         if (service.Fees != changes.Fees) changed.Add("fees");
         if (service.Status != changes.Status) changed.Add("status");
         if (service.Channels != changes.Channels) changed.Add("channels");
+        if (service.StartFormId != changes.StartFormId) changed.Add("startForm");
+        if (service.RequiredAssurance != changes.RequiredAssurance) changed.Add("assurance");
+        if (service.AllowsGuests != changes.AllowsGuests) changed.Add("guests");
         if (changed.Count == 0) return;
 
         (service.Name, service.Summary, service.Fees, service.Status, service.Channels) =
             (changes.Name, changes.Summary, changes.Fees, changes.Status, changes.Channels);
+        (service.StartFormId, service.RequiredAssurance, service.AllowsGuests) = (changes.StartFormId, changes.RequiredAssurance, changes.AllowsGuests);
         service.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         audit.Record(OfficeEvents.ServiceEdited, actorId, null, "service", service.Slug, string.Join(",", changed), service.Department.Code);
 

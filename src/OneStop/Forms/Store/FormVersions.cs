@@ -31,7 +31,10 @@ public sealed class FormVersions(OneStopDb db, AuditLog audit, TimeProvider cloc
         return problems;
     }
 
-    /// <summary>Writes the definition as the form's draft version and returns its number. The definition must have passed <see cref="CheckAsync"/>.</summary>
+    /// <summary>
+    /// Writes the definition as the form's draft version and returns its number. A draft may still have
+    /// problems (the editor saves work in progress); <see cref="PublishAsync"/> refuses one that does.
+    /// </summary>
     public async Task<int> SaveDraftAsync(FormDefinition definition, Guid? by, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -66,12 +69,13 @@ public sealed class FormVersions(OneStopDb db, AuditLog audit, TimeProvider cloc
         return draft.Version;
     }
 
-    /// <summary>Makes the draft version current. False when there is no draft to publish.</summary>
+    /// <summary>Makes the draft version current. False when there is no draft, or it has problems.</summary>
     public async Task<bool> PublishAsync(string formId, Guid? by, CancellationToken cancellationToken = default)
     {
         var form = await db.Set<Form>().Include(f => f.Versions).SingleOrDefaultAsync(f => f.Id == formId, cancellationToken);
         var draft = form?.Versions.SingleOrDefault(v => v.State == VersionState.Draft);
         if (form is null || draft is null) return false;
+        if (DefinitionJson.Parse(draft.Definition, out _) is not { } definition || (await CheckAsync(definition, cancellationToken)).Count > 0) return false;
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var old in form.Versions.Where(v => v.State == VersionState.Published)) old.State = VersionState.Superseded;
         draft.State = VersionState.Published;

@@ -12,6 +12,8 @@
 #   BENCH_FORMS        generated forms to import                default 3500
 #   BENCH_PROVIDERS    which databases                          default "sqlite postgres"
 #   BENCH_BUDGET       seconds; a level that would end after this is skipped   default 450
+#   BENCH_PG_OPTIONS   appended to the PostgreSQL connection string of the app and the bare insert alike,
+#                      e.g. ";No Reset On Close=true" (default none: the app's production settings)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -140,7 +142,7 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 base="http://127.0.0.1:$port"
 connection_string() {
   if [ "$1" = sqlite ]; then echo "Data Source=$tmp/sqlite/onestop.db"
-  else echo "Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=onestop"; fi
+  else echo "Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=onestop${BENCH_PG_OPTIONS:-}"; fi
 }
 config_for() { # provider -> sets the config array (as run.sh: what Production needs to start; see README)
   config=(--ConnectionStrings:OneStop "$(connection_string "$1")" --Database:Provider "$1"
@@ -325,6 +327,7 @@ report="$results/forms-latest.md"
   echo "- HTTP: POST /api/v1/forms/$form_id/submissions, bearer token (client credentials, scope onestop.forms.submit, validated against its token entry), unique Idempotency-Key, ${body_bytes}-byte JSON body (9 answers of a 3-page form incl. an address); wrk ${duration} s per level after a ${warmup} s warm-up, 2 threads. \"submissions/s\" counts 201s only"
   echo "- Bare insert: bench/BareInsert, the same row shape (encrypted answers as random base64url of the same length) into the same table, one row per transaction, same driver and durability, ${duration} s after 2 s warm-up"
   for p in $providers; do echo "- $p: ${durability_line[$p]:-}"; done
+  [ -z "${BENCH_PG_OPTIONS:-}" ] || echo "- PostgreSQL connection string options added (app and bare insert): \`${BENCH_PG_OPTIONS}\`"
   echo
   echo "| provider | connections | HTTP submissions/s | p50 | p99 | bare inserts/s | bare p50 | ratio (HTTP / bare) | 201s / rows | app CPU | app CPU per submission | PostgreSQL CPU per row (HTTP / bare) |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|"

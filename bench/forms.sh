@@ -12,6 +12,10 @@
 #   BENCH_FORMS        generated forms to import                default 3500
 #   BENCH_PROVIDERS    which databases                          default "sqlite postgres"
 #   BENCH_BUDGET       seconds; a level that would end after this is skipped   default 450
+#   BENCH_OUTBOX_DISPATCH  true to let the app's outbox dispatcher run (acknowledgements: PDF and mail)
+#                      during the runs; default false: the outbox row is written in each submission's
+#                      transaction as always, but not handed on, so background work does not compete with
+#                      the requests (or with the bare insert that follows them)
 #   BENCH_PG_OPTIONS   appended to the PostgreSQL connection string of the app and the bare insert alike,
 #                      e.g. ";No Reset On Close=true" (default none: the app's production settings)
 set -euo pipefail
@@ -148,7 +152,7 @@ config_for() { # provider -> sets the config array (as run.sh: what Production n
   config=(--ConnectionStrings:OneStop "$(connection_string "$1")" --Database:Provider "$1"
           --Demo:Seed false --Storage:Root "$tmp/files-$1" --Site:PublicOrigin "https://${base#http://}"
           --DataProtection:AllowUnprotectedKeys true --Mail:Delivery PickupFolder --Mail:PickupFolder "$tmp/mail-$1"
-          --Identity:AttemptsPerMinute 100000)
+          --Identity:AttemptsPerMinute 100000 --Outbox:Enabled "${BENCH_OUTBOX_DISPATCH:-false}")
 }
 mkdir -p "$tmp/sqlite"
 cli() { # provider args... (run in the publish folder, which is the content root)
@@ -327,6 +331,7 @@ report="$results/forms-latest.md"
   echo "- HTTP: POST /api/v1/forms/$form_id/submissions, bearer token (client credentials, scope onestop.forms.submit, validated against its token entry), unique Idempotency-Key, ${body_bytes}-byte JSON body (9 answers of a 3-page form incl. an address); wrk ${duration} s per level after a ${warmup} s warm-up, 2 threads. \"submissions/s\" counts 201s only"
   echo "- Bare insert: bench/BareInsert, the same row shape (encrypted answers as random base64url of the same length) into the same table, one row per transaction, same driver and durability, ${duration} s after 2 s warm-up"
   for p in $providers; do echo "- $p: ${durability_line[$p]:-}"; done
+  echo "- Outbox dispatcher: $([ "${BENCH_OUTBOX_DISPATCH:-false}" = true ] && echo "running (acknowledgements were made and mailed during the runs)" || echo "off (--Outbox:Enabled false): each submission writes its outbox message, nothing hands it on during the runs")"
   [ -z "${BENCH_PG_OPTIONS:-}" ] || echo "- PostgreSQL connection string options added (app and bare insert): \`${BENCH_PG_OPTIONS}\`"
   echo
   echo "| provider | connections | HTTP submissions/s | p50 | p99 | bare inserts/s | bare p50 | ratio (HTTP / bare) | 201s / rows | app CPU | app CPU per submission | PostgreSQL CPU per row (HTTP / bare) |"

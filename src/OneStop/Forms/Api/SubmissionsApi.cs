@@ -64,24 +64,36 @@ public static class SubmissionsApi
 
         var scope = "client:" + clientId;
         var key = idempotencyKey!;
+        // One round trip for everything the checks need: a submission is a handful of statements, so each counts.
+        var facts = await db.Set<Form>().AsNoTracking().Where(f => f.Id == id).Select(f => new
+        {
+            f.PublishedVersion,
+            Retired = f.RetiredAt != null,
+            f.DepartmentCode,
+            EarlierForm = db.Set<Submission>().Where(s => s.IdempotencyScope == scope && s.IdempotencyKey == key).Select(s => s.FormId).FirstOrDefault(),
+            EarlierVersion = db.Set<Submission>().Where(s => s.IdempotencyScope == scope && s.IdempotencyKey == key).Select(s => (int?)s.Version).FirstOrDefault(),
+            Services = db.Services.Where(s => s.StartFormId == f.Id).Select(s => new { s.Slug, s.AllowsGuests }).ToList(),
+        }).SingleOrDefaultAsync(cancellationToken);
+        if (facts is { EarlierForm: { } other } && other != id) return KeyReused();
         // A retry answers from the version the first attempt was pinned to, even if a newer one was published or the form retired since.
-        var earlier = await db.Set<Submission>().AsNoTracking().Where(s => s.IdempotencyScope == scope && s.IdempotencyKey == key)
-            .Select(s => new { s.FormId, s.Version }).SingleOrDefaultAsync(cancellationToken);
-        if (earlier is not null && earlier.FormId != id) return KeyReused();
-        var form = earlier is null ? await store.CurrentAsync(id, cancellationToken) : await store.VersionAsync(id, earlier.Version, cancellationToken);
-        if (form is null)
+        var version = facts?.EarlierVersion ?? facts?.PublishedVersion;
+        var form = facts is null || version is null ? null : await store.LoadAsync(id, version.Value, facts.DepartmentCode, facts.Retired, cancellationToken);
+        if (facts is null || form is null)
+        {
+            // A key used for another form that no longer exists still names an earlier attempt.
+            if (await db.Set<Submission>().AnyAsync(s => s.IdempotencyScope == scope && s.IdempotencyKey == key, cancellationToken)) return KeyReused();
             return Problem(StatusCodes.Status404NotFound, "form-not-found", "Form not found", $"There is no published form with the id '{id}'.");
+        }
 
         var serviceSlug = body.ServiceSlug;
-        if (earlier is null)
+        if (facts.EarlierVersion is null)
         {
             if (form.Retired)
                 return Problem(StatusCodes.Status410Gone, "form-retired", "Form retired", "This form no longer takes applications.");
             if (form.Definition.AllFields.Any(f => f.Signature))
                 return Problem(StatusCodes.Status403Forbidden, "signature-required", "Form needs the applicant's signature",
                     "The applicant signs this form's declaration with their own OneStop ID; it can be sent only through the portal.");
-            var services = await db.Services.AsNoTracking().Where(s => s.StartFormId == id)
-                .Select(s => new { s.Slug, s.AllowsGuests }).ToListAsync(cancellationToken);
+            var services = facts.Services;
             if (serviceSlug is not null && services.All(s => s.Slug != serviceSlug))
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["serviceSlug"] = [$"No service starts with the form '{id}' under the slug '{serviceSlug}'."] });
             var applying = serviceSlug is null ? services : services.Where(s => s.Slug == serviceSlug).ToList();
@@ -97,6 +109,8 @@ public static class SubmissionsApi
             ServiceSlug = serviceSlug,
             ClientId = clientId,
             ContactEmail = string.IsNullOrWhiteSpace(body.ContactEmail) ? null : body.ContactEmail.Trim(),
+            // Looked up above; SubmitApplication's unique index still settles a race.
+            EarlierChecked = facts.EarlierVersion is null,
         }, cancellationToken);
 
         switch (result)

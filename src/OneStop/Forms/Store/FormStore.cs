@@ -26,6 +26,13 @@ public sealed class FormStore(OneStopDb db, ParsedDefinitions parsed)
         return definition is null ? null : new LoadedForm(formId, version, form.DepartmentCode, form.RetiredAt is not null, definition);
     }
 
+    /// <summary>A version whose form row the caller has already read (to save a query on a hot path).</summary>
+    public async Task<LoadedForm?> LoadAsync(string formId, int version, string departmentCode, bool retired, CancellationToken cancellationToken = default)
+    {
+        var definition = await parsed.GetAsync(db, formId, version, cancellationToken);
+        return definition is null ? null : new LoadedForm(formId, version, departmentCode, retired, definition);
+    }
+
     /// <summary>A published (or superseded) version, as a draft or submission pinned to it needs.</summary>
     public async Task<LoadedForm?> VersionAsync(string formId, int version, CancellationToken cancellationToken = default)
     {

@@ -23,6 +23,8 @@ public sealed record SubmitRequest(LoadedForm Form, JsonObject Answers, string I
     /// <summary>The draft being sent; it is marked sent in the same transaction.</summary>
     public Guid? DraftId { get; init; }
     public Guid? SignatureRequestId { get; init; }
+    /// <summary>The caller has just looked for an earlier submission with this key and found none, so the look-up is not repeated.</summary>
+    public bool EarlierChecked { get; init; }
 }
 
 public abstract record SubmitResult
@@ -66,7 +68,7 @@ public sealed class SubmitApplication(OneStopDb db, ReferenceNumbers references,
         var answersHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
         var requestHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{request.Form.FormId}\n{request.Form.Version}\n{canonical}")));
 
-        if (await FindAsync(request, cancellationToken) is { } earlier) return Replay(earlier, requestHash);
+        if (!request.EarlierChecked && await FindAsync(request, cancellationToken) is { } earlier) return Replay(earlier, requestHash);
 
         // Whole microseconds, as PostgreSQL stores them: a replay then answers the very time the first answer gave.
         var now = clock.GetUtcNow().UtcDateTime;

@@ -21,7 +21,7 @@ public static class DatabaseSetup
 
         if (options.Provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContextPool<PostgresOneStopDb>(o => o.UseNpgsql(connectionString));
+            services.AddDbContextPool<PostgresOneStopDb>(o => o.UseNpgsql(WithoutResetOnClose(connectionString)));
             services.AddScoped<OneStopDb>(sp => sp.GetRequiredService<PostgresOneStopDb>());
         }
         else
@@ -53,6 +53,19 @@ public static class DatabaseSetup
     }
 
     // SQLite creates the file but not its folder; a fresh clone has no data/ yet.
+    /// <summary>
+    /// Npgsql resets a pooled connection (DISCARD ALL) each time it is handed out again, which doubles the
+    /// statements of a short request and throws away the server's cached plans. OneStop never leaves state on
+    /// a connection (no SET, temporary tables or session variables), so it skips the reset unless the
+    /// connection string says otherwise.
+    /// </summary>
+    internal static string WithoutResetOnClose(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase)) builder.NoResetOnClose = true;
+        return builder.ConnectionString;
+    }
+
     private static void EnsureSqliteFolder(string connectionString)
     {
         var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;

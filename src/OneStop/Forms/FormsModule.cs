@@ -1,4 +1,5 @@
 using OneStop.Forms.Answers;
+using OneStop.Forms.Filling;
 using OneStop.Forms.Store;
 using OneStop.Forms.Submitting;
 using OneStop.Platform.Outbox;
@@ -23,6 +24,7 @@ public static class FormsModule
         services.AddScoped<Outbox>();
         services.AddOptions<ReferenceOptions>().Bind(configuration.GetSection(ReferenceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ReferenceNumbers>();
+        services.AddFormFilling(configuration);
         return services;
     }
 

@@ -96,13 +96,13 @@ public sealed class PageForm
     /// The draft's answers with this page's posted fields read in. Only the fields the page showed (its hidden
     /// <c>shown</c> list) are read, so a field the person never saw keeps its answer; files are left to the upload pages.
     /// </summary>
-    public static JsonObject Merge(Journey journey, PageDefinition page, FieldInputs inputs, IReadOnlySet<string> shown)
+    public static JsonObject Merge(JsonObject answers, PageDefinition page, FieldInputs inputs, IReadOnlySet<string> shown)
     {
-        var merged = journey.Answers.DeepClone().AsObject();
+        var merged = answers.DeepClone().AsObject();
         foreach (var field in page.Fields.Where(f => f.HasAnswer && f.Type != FieldType.File && shown.Contains(f.Id)))
         {
             var value = FieldReaders.For(field.Type)?.Read(inputs, field.Id, field);
-            if (field.Type == FieldType.Group && value is JsonArray items) KeepFiles(field, journey.Answers[field.Id] as JsonArray, items);
+            if (field.Type == FieldType.Group && value is JsonArray items) KeepFiles(field, answers[field.Id] as JsonArray, items);
             if (value is null) merged.Remove(field.Id);
             else merged[field.Id] = value;
         }

@@ -41,31 +41,36 @@ public sealed class QuestionModel(DraftAccess access, SaveAnswers save, Text tex
 
         var inputs = FieldInputs.From(Request.Form);
         var shown = Request.Form["shown"].ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-        var merged = PageForm.Merge(Journey, page, inputs, shown);
+        // Each save applies this post to the answers as saved (again, if another tab saved in between).
+        JsonObject Merged(JsonObject answers) => PageForm.Merge(answers, page, inputs, shown);
+        var merged = Merged(Journey.Answers);
         var errors = FormRules.ValidatePage(Journey.Definition, page, merged, Journey.Today);
         var wrong = errors.Where(e => !PageForm.Incomplete.Contains(e.Kind)).ToList();
 
         switch (intent ?? "continue")
         {
             case "save-later":
-                await save.SaveAsync(Journey, _ => WithoutWrong(merged, wrong), cancellationToken);
+                await save.SaveAsync(Journey, answers => WithoutWrong(Merged(answers), wrong), cancellationToken);
                 return GoTo(User.Identity?.IsAuthenticated == true ? "/applications" : Journey.StartPath);
 
             case var add when add.StartsWith("add:", StringComparison.Ordinal):
                 if (wrong.Count > 0) return ShowErrors(page, merged, inputs, wrong);
                 if (GroupOn(page, add[4..]) is not { } group) return BadRequest();
-                var items = merged[group.Id] as JsonArray ?? [];
-                if (items.Count < GroupReader.MaxItems(group)) items.Add(new JsonObject());
-                merged[group.Id] = items.DeepClone();
-                await save.SaveAsync(Journey, _ => merged, cancellationToken);
-                return GoTo(Journey.PagePath(page, Change) + $"#{FieldNames.Id(group.Id)}-{items.Count - 1}-item");
+                await save.SaveAsync(Journey, answers => ChangeItems(Merged(answers), group, items =>
+                {
+                    if (items.Count < GroupReader.MaxItems(group)) items.Add(new JsonObject());
+                }), cancellationToken);
+                var added = (Journey.Answers[group.Id] as JsonArray)?.Count ?? 1;
+                return GoTo(Journey.PagePath(page, Change) + $"#{FieldNames.Id(group.Id)}-{added - 1}-item");
 
             case var remove when remove.StartsWith("remove:", StringComparison.Ordinal):
                 if (wrong.Count > 0) return ShowErrors(page, merged, inputs, wrong);
                 var parts = remove[7..].Split('.');
                 if (parts.Length != 2 || GroupOn(page, parts[0]) is not { } from || !int.TryParse(parts[1], out var index)) return BadRequest();
-                if (merged[from.Id] is JsonArray list && index >= 0 && index < list.Count) list.RemoveAt(index);
-                await save.SaveAsync(Journey, _ => merged, cancellationToken);
+                await save.SaveAsync(Journey, answers => ChangeItems(Merged(answers), from, items =>
+                {
+                    if (index >= 0 && index < items.Count) items.RemoveAt(index);
+                }), cancellationToken);
                 return GoTo(Journey.PagePath(page, Change) + $"#{FieldNames.Id(from.Id)}");
         }
 
@@ -75,14 +80,22 @@ public sealed class QuestionModel(DraftAccess access, SaveAnswers save, Text tex
             .FirstOrDefault(n => !shown.Contains(n) && !PageForm.IsAnswered(merged, n));
         if (revealed is not null && wrong.Count == 0)
         {
-            await save.SaveAsync(Journey, _ => merged, cancellationToken);
+            await save.SaveAsync(Journey, Merged, cancellationToken);
             return GoTo(Journey.PagePath(page, Change) + "#" + FieldNames.Id(revealed));
         }
         if (errors.Count > 0) return ShowErrors(page, merged, inputs, errors);
 
-        await save.SaveAsync(Journey, _ => merged, cancellationToken);
+        await save.SaveAsync(Journey, Merged, cancellationToken);
         if (Change) return GoTo(Journey.FirstUnfinished(after: page) is { } unfinished ? Journey.PagePath(unfinished, change: true) : Journey.CheckPath);
         return GoTo(Journey.After(page) is { } next ? Journey.PagePath(next) : Journey.CheckPath);
+    }
+
+    private static JsonObject ChangeItems(JsonObject answers, FieldDefinition group, Action<JsonArray> change)
+    {
+        var items = answers[group.Id] as JsonArray ?? [];
+        change(items);
+        answers[group.Id] = items.DeepClone();
+        return answers;
     }
 
     private static FieldDefinition? GroupOn(PageDefinition page, string id) => page.Fields.FirstOrDefault(f => f.Id == id && f.Type == FieldType.Group);
@@ -93,7 +106,7 @@ public sealed class QuestionModel(DraftAccess access, SaveAnswers save, Text tex
         foreach (var error in wrong)
         {
             var parts = error.Path.Split('.');
-            if (parts.Length == 3 && merged[parts[0]] is JsonArray items && int.TryParse(parts[1], out var i) && items[i] is JsonObject item) item.Remove(parts[2]);
+            if (parts.Length == 3 && merged[parts[0]] is JsonArray items && int.TryParse(parts[1], out var i) && i < items.Count && items[i] is JsonObject item) item.Remove(parts[2]);
             else merged.Remove(parts[0]);
         }
         return merged;

@@ -1,6 +1,7 @@
 using OneStop.Forms.Answers;
 using OneStop.Forms.Background;
 using OneStop.Forms.Api;
+using OneStop.Forms.Filling;
 using OneStop.Forms.Store;
 using OneStop.Forms.Submitting;
 using OneStop.Platform.Outbox;
@@ -29,6 +30,7 @@ public static class FormsModule
         services.AddOptions<Attachments.AttachmentOptions>().Bind(configuration.GetSection(Attachments.AttachmentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Attachments.AttachFile>();
         services.AddFormsBackground(configuration);
+        services.AddFormFilling(configuration);
         return services;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 using OneStop.Platform.Database;
@@ -15,7 +16,10 @@ public sealed class ServiceModel(OneStopDb db) : PageModel
     /// e-forms host a service's form, a service that is online without an address of its own points
     /// to its department's website instead of to a dead end.
     /// </summary>
-    public bool CanStart => Service.Status == ServiceStatus.Live && Service.ExternalUrl is not null;
+    public bool CanStart => Service.Status == ServiceStatus.Live && (Service.ExternalUrl is not null || AppliesHere);
+
+    /// <summary>The service's start form is published and not retired, so "Start now" opens it here (Forms/Filling).</summary>
+    public bool AppliesHere { get; private set; }
 
     public bool OnlineAtDepartment => Service.Status == ServiceStatus.Live && Service.ExternalUrl is null &&
         Service.Channels.IsOnline() && Service.Department.Website is not null;
@@ -25,6 +29,8 @@ public sealed class ServiceModel(OneStopDb db) : PageModel
         var service = await ServiceDetails.FindAsync(db, slug, cancellationToken);
         if (service is null) return NotFound();
         Service = service;
+        AppliesHere = service.Status == ServiceStatus.Live && service.StartFormId is { } formId
+            && await db.Set<Forms.Form>().AnyAsync(f => f.Id == formId && f.PublishedVersion != null && f.RetiredAt == null, cancellationToken);
         return Page();
     }
 }

@@ -27,6 +27,9 @@ public static partial class DefinitionCheck
         "tooFewItems", "tooManyItems",
     };
 
+    /// <summary>Steps of the journey at /applications/{draft}/{step}, which a page id would hide.</summary>
+    public static readonly IReadOnlySet<string> ReservedPageIds = new HashSet<string> { "check", "sent", "delete", "prefill", "sign", "files", "resume" };
+
     private static readonly Dictionary<string, FieldType[]> PrefillTypes = new()
     {
         [ProfileFields.NameEnglish] = [FieldType.Text], [ProfileFields.NameChinese] = [FieldType.Text],
@@ -56,6 +59,7 @@ public static partial class DefinitionCheck
             var at = $"pages[{p}]";
             if (!FieldId().IsMatch(page.Id)) Problem($"{at}.id", "Start with a letter; letters, digits and _ only, at most 64.");
             if (!pageIds.Add(page.Id)) Problem($"{at}.id", $"Another page is already called '{page.Id}'.");
+            if (ReservedPageIds.Contains(page.Id)) Problem($"{at}.id", $"'{page.Id}' is the name of a step every form has; call the page something else.");
             Words(page.Title, $"{at}.title", Problem, required: true);
             if (page.Fields.Count == 0) Problem($"{at}.fields", "A page has at least one field.");
             Looks(page.ShowIf, $"{at}.showIf", asked, null, Problem);

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Platform.Database;
+using OneStop.Platform.Localisation;
+
+namespace OneStop.Forms.Filling;
+
+/// <summary>The acknowledgement: the reference number and what happens next. Every later visit to the draft lands here.</summary>
+public sealed class SentModel(DraftAccess access, OneStopDb db) : DraftPageModel(access)
+{
+    public string Reference { get; private set; } = "";
+    public DateTime SubmittedAt { get; private set; }
+    public LocalisedText Department { get; private set; } = LocalisedText.Empty;
+
+    public async Task<IActionResult> OnGetAsync(Guid draftId, CancellationToken cancellationToken)
+    {
+        if (await OpenAsync(draftId, forSent: true, cancellationToken) is { } refusal) return refusal;
+        var submission = await db.Set<Submission>().AsNoTracking()
+            .Where(s => s.Id == Journey.Draft.SubmissionId)
+            .Select(s => new { s.Reference, s.SubmittedAt, s.DepartmentCode })
+            .SingleAsync(cancellationToken);
+        (Reference, SubmittedAt) = (submission.Reference, submission.SubmittedAt);
+        Department = await db.Departments.AsNoTracking().Where(d => d.Code == submission.DepartmentCode).Select(d => d.Name).SingleOrDefaultAsync(cancellationToken)
+            ?? new LocalisedText(submission.DepartmentCode, submission.DepartmentCode, submission.DepartmentCode);
+        return Page();
+    }
+}

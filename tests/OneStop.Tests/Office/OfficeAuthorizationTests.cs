@@ -100,6 +100,9 @@ public sealed class OfficeAuthorizationTests : IAsyncLifetime
             new("GET", $"/office/forms/{form}", "office/forms/{id}", Needs.Officer, TdRecord: true),
             new("GET", $"/office/forms/{form}/versions/1/json", "office/forms/{id}/versions/{version:int}/json", Needs.Officer, TdRecord: true),
             new("GET", $"/office/forms/{form}/changes", "office/forms/{id}/changes", Needs.Officer, TdRecord: true),
+            new("GET", $"/office/forms/{form}/versions/1/preview", "office/forms/{id}/versions/{version:int}/preview/{pageId?}", Needs.Officer, TdRecord: true),
+            // Nothing typed: the page's errors as a citizen would see them, nothing saved.
+            new("POST", $"/office/forms/{form}/versions/1/preview", "office/forms/{id}/versions/{version:int}/preview/{pageId?}", Needs.Officer, TdRecord: true),
             new("GET", $"/office/forms/{form}/upload", "office/forms/{id}/upload", Needs.DepartmentAdmin, TdRecord: true),
             new("POST", $"/office/forms/{form}/upload", "office/forms/{id}/upload", Needs.DepartmentAdmin, TdRecord: true),
             new("GET", $"/office/forms/{form}/publish", "office/forms/{id}/publish", Needs.DepartmentAdmin, TdRecord: true),

@@ -67,6 +67,7 @@ public sealed class AnswerSummary(Text text)
         {
             FieldType.Date => [AnswerValues.AsDate(value) is { } date ? Dates.Long(date, language) : Raw(value)],
             FieldType.Money => [AnswerValues.AsDecimal(value) is { } amount ? Money(amount) : Raw(value)],
+            FieldType.Number or FieldType.Decimal => [AnswerValues.AsDecimal(value) is { } n ? n.ToString("#,##0.##########", CultureInfo.InvariantCulture) : Raw(value)],
             FieldType.YesNo => [text.Get(language, value!.GetValueKind() == JsonValueKind.True ? "forms.summary.yes" : "forms.summary.no")],
             FieldType.Declaration => [text.Get(language, value!.GetValueKind() == JsonValueKind.True ? "forms.summary.confirmed" : "forms.summary.notConfirmed")],
             FieldType.Radios or FieldType.Select => [Option(field, AnswerValues.AsString(value) ?? Raw(value), language)],
@@ -86,17 +87,16 @@ public sealed class AnswerSummary(Text text)
 
     private IReadOnlyList<string> AddressLines(JsonObject address, Language language)
     {
-        string? Part(string key) => AnswerValues.AsString(address[key]) is { Length: > 0 } s && !string.IsNullOrWhiteSpace(s) ? s.Trim() : null;
-        var lines = new List<string>();
-        var flatFloorBlock = string.Join(", ", new[] { Part("flat"), Part("floor"), Part("block") }.OfType<string>());
-        if (flatFloorBlock.Length > 0) lines.Add(flatFloorBlock);
-        lines.AddRange(new[] { Part("building"), Part("estate"), Part("street") }.OfType<string>());
-        if (Part("district") is { } district)
+        string? Part(string key) => AnswerValues.AsString(address[key]) is { } s && !string.IsNullOrWhiteSpace(s) ? s.Trim() : null;
+        var district = Part("district");
+        if (district is null || !Districts.IsDistrict(district))
+            return new[] { Part("flat"), Part("floor"), Part("block"), Part("building"), Part("estate"), Part("street") }.OfType<string>().ToList();
+        var parsed = new HongKongAddress
         {
-            lines.Add(text.Get(language, "profile.district." + district));
-            if (Districts.RegionOf(district) is { Length: > 0 } region) lines.Add(text.Get(language, "profile.region." + region));
-        }
-        return lines;
+            Flat = Part("flat"), Floor = Part("floor"), Block = Part("block"), Building = Part("building"), Estate = Part("estate"), Street = Part("street"),
+            District = district,
+        };
+        return parsed.Lines(d => text.Get(language, "profile.district." + d), r => text.Get(language, "profile.region." + r)).ToList();
     }
 
     private string NotAnswered(Language language) => text.Get(language, "forms.summary.notAnswered");

@@ -4,6 +4,7 @@ using OneStop.Catalogue.Import;
 using OneStop.Forms.Definitions;
 using OneStop.Forms.Store;
 using OneStop.Platform.Database;
+using OneStop.Platform.Storage;
 
 namespace OneStop.Forms.Import;
 
@@ -40,12 +41,16 @@ public sealed class ImportForms(OneStopDb db, FormVersions versions)
     private async Task<FormImportOutcome> ImportOneAsync(string name, Func<Stream> open, Dictionary<string, string> seen, CancellationToken cancellationToken)
     {
         string json;
-        await using (var stream = open())
+        try
         {
-            var buffer = new MemoryStream();
-            await stream.CopyToAsync(buffer, cancellationToken);
-            if (buffer.Length > MaxFileBytes) return Failed(name, null, $"The file is larger than {MaxFileBytes / 1024 / 1024} MB.");
-            json = System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            await using var raw = open();
+            // Limited as read, whatever a zip's header claims the size is.
+            using var reader = new StreamReader(new LengthLimitedStream(raw, MaxFileBytes), System.Text.Encoding.UTF8);
+            json = await reader.ReadToEndAsync(cancellationToken);
+        }
+        catch (FileTooLargeException)
+        {
+            return Failed(name, null, $"The file is larger than {MaxFileBytes / 1024 / 1024} MB.");
         }
         if (DefinitionJson.Parse(json, out var error) is not { } definition) return Failed(name, null, error!);
         if (!seen.TryAdd(definition.Id, name)) return Failed(name, definition.Id, $"The form '{definition.Id}' is also in {seen[definition.Id]}.");
@@ -84,34 +89,7 @@ public sealed class ImportForms(OneStopDb db, FormVersions versions)
         var zip = ZipFile.OpenRead(path);
         return zip.Entries.Where(e => e.FullName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && e.Length > 0)
             .OrderBy(e => e.FullName, StringComparer.Ordinal)
-            .Select(e => (e.FullName, (Func<Stream>)(() => new LimitedStream(e.Open(), MaxFileBytes + 1))))
+            .Select(e => (e.FullName, (Func<Stream>)e.Open))
             .ToList();
-    }
-
-    /// <summary>Stops reading after a limit, whatever the zip's header claims the size is.</summary>
-    private sealed class LimitedStream(Stream inner, long limit) : Stream
-    {
-        private long _read;
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => _read; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            if (_read >= limit) return 0;
-            var n = inner.Read(buffer, offset, (int)Math.Min(count, limit - _read));
-            _read += n;
-            return n;
-        }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing) inner.Dispose();
-            base.Dispose(disposing);
-        }
     }
 }

@@ -52,7 +52,7 @@ public static class FileStoreExtensions
 }
 
 /// <summary>A read-only view of a stream that throws once more than a limit has been read.</summary>
-internal sealed class LengthLimitedStream(Stream inner, long limit) : Stream
+public sealed class LengthLimitedStream(Stream inner, long limit) : Stream
 {
     private long _read;
 

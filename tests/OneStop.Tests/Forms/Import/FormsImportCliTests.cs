@@ -106,6 +106,20 @@ public abstract class FormsImportCliTests(Provider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_FileOverTheSizeLimit_IsRefusedUnread()
+    {
+        var huge = "{\"id\": \"td-huge\", \"padding\": \"" + new string('x', 3 * 1024 * 1024) + "\"}";
+        var folder = Folder(("huge.json", huge), ("ok.json", Json(OnePage("td-fine", Field("a", FieldType.Text)))));
+
+        var result = await Cli.RunAsync(["forms", "import", folder, .. _app.CliConfiguration]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("huge.json: not imported", result.Error);
+        Assert.Contains("larger than 2 MB", result.Error);
+        Assert.Single(await VersionsAsync("td-fine"));
+    }
+
+    [Fact]
     public async Task Import_NoSuchPath_SaysSoAndExitsWithUsageError()
     {
         var result = await Cli.RunAsync(["forms", "import", "/nowhere/forms", .. _app.CliConfiguration]);

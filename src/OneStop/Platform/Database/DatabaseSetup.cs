@@ -21,13 +21,13 @@ public static class DatabaseSetup
 
         if (options.Provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContextPool<PostgresOneStopDb>(o => o.UseNpgsql(WithoutResetOnClose(connectionString)));
+            services.AddDbContextPool<PostgresOneStopDb>(o => Quiet(o.UseNpgsql(WithoutResetOnClose(connectionString))));
             services.AddScoped<OneStopDb>(sp => sp.GetRequiredService<PostgresOneStopDb>());
         }
         else
         {
             EnsureSqliteFolder(connectionString);
-            services.AddDbContextPool<SqliteOneStopDb>(o => o.UseSqlite(connectionString));
+            services.AddDbContextPool<SqliteOneStopDb>(o => Quiet(o.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeout())));
             services.AddScoped<OneStopDb>(sp => sp.GetRequiredService<SqliteOneStopDb>());
         }
         return services;
@@ -53,6 +53,14 @@ public static class DatabaseSetup
     }
 
     // SQLite creates the file but not its folder; a fresh clone has no data/ yet.
+    /// <summary>
+    /// A unique index refusing a second insert is how exactly-once works here (a double click, a retried
+    /// request), and the caller handles it; EF would log each as an error with a stack trace. A failure no
+    /// one handles still reaches the error handler's log.
+    /// </summary>
+    private static DbContextOptionsBuilder Quiet(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(w => w.Log((Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, LogLevel.Information)));
+
     /// <summary>
     /// Npgsql resets a pooled connection (DISCARD ALL) each time it is handed out again, which doubles the
     /// statements of a short request and throws away the server's cached plans. OneStop never leaves state on

@@ -1,7 +1,9 @@
 using OneStop.Forms.Answers;
 using OneStop.Forms.Background;
 using OneStop.Forms.Api;
+using OneStop.Forms.Declarations;
 using OneStop.Forms.Filling;
+using OneStop.Forms.Prefill;
 using OneStop.Forms.Store;
 using OneStop.Forms.Submitting;
 using OneStop.Platform.Outbox;
@@ -31,6 +33,8 @@ public static class FormsModule
         services.AddScoped<Attachments.AttachFile>();
         services.AddFormsBackground(configuration);
         services.AddFormFilling(configuration);
+        services.AddFormPrefill();
+        services.AddFormDeclarations();
         return services;
     }
 

@@ -13,8 +13,15 @@ namespace OneStop.Forms.Filling;
 /// draft and the key is "submit", so a double click, a resent form or a retry after a lost response all
 /// land on the one acknowledgement.
 /// </summary>
-public sealed class CheckModel(DraftAccess access, SubmitApplication submit, UserManager<OneStopUser> users, Text text) : DraftPageModel(access)
+public sealed class CheckModel(DraftAccess access, SubmitApplication submit, UserManager<OneStopUser> users, Text text,
+    Prefill.Prefills prefills, Declarations.DeclarationSigning declarations) : DraftPageModel(access)
 {
+    /// <summary>Answers locked to verified identity values: no Change link (Forms/Prefill).</summary>
+    public IReadOnlySet<string> Locked { get; private set; } = new HashSet<string>();
+
+    /// <summary>A shown declaration asks for a signature: the button is "Sign and submit" (Forms/Declarations).</summary>
+    public bool SignatureNeeded => Declarations.DeclarationSigning.Required(Journey);
+
     public List<(PageDefinition Page, List<ShownAnswer> Answers)> Sections { get; } = [];
 
     /// <summary>What still stops the application being sent, each with a link to the page to put it right.</summary>
@@ -23,6 +30,7 @@ public sealed class CheckModel(DraftAccess access, SubmitApplication submit, Use
     public async Task<IActionResult> OnGetAsync(Guid draftId, CancellationToken cancellationToken)
     {
         if (await OpenAsync(draftId, forSent: false, cancellationToken) is { } refusal) return refusal;
+        Locked = (await prefills.LocksAsync(draftId, cancellationToken)).Fields;
         Build(FormRules.Validate(Journey.Definition, Journey.Answers, Journey.Today));
         return Page();
     }
@@ -30,16 +38,23 @@ public sealed class CheckModel(DraftAccess access, SubmitApplication submit, Use
     public async Task<IActionResult> OnPostAsync(Guid draftId, CancellationToken cancellationToken)
     {
         if (await OpenAsync(draftId, forSent: false, cancellationToken) is { } refusal) return refusal;
+        Locked = (await prefills.LocksAsync(draftId, cancellationToken)).Fields;
         var draft = Journey.Draft;
-        var email = draft.UserId is null ? null : (await users.GetUserAsync(User))?.Email;
-        var request = new SubmitRequest(Journey.Form, Journey.Answers, $"draft:{draft.Id}", "submit", Languages.Current.Tag())
+        // "Sign and submit": an account holder signs the answers hash with OneStop ID (advanced) and comes back to
+        // /applications/{id}/sign, which submits. A guest cannot sign; SubmitApplication refuses that with its reason.
+        if (SignatureNeeded && draft.UserId is not null)
         {
-            ServiceSlug = draft.ServiceSlug,
-            UserId = draft.UserId,
-            ContactEmail = email,
-            DraftId = draft.Id,
-        };
-        switch (await submit.RunAsync(request, cancellationToken))
+            if (FormRules.Validate(Journey.Definition, Journey.Answers, Journey.Today) is { Count: > 0 } missing)
+            {
+                Build(missing);
+                return Page();
+            }
+            if (Assurance.Of(User) < AssuranceLevel.Advanced)
+                return Redirect(Request.PathBase + Identity.Factors.StepUp.Url(AssuranceLevel.Advanced, Request.PathBase + Request.Path));
+            return GoTo(Identity.Signing.DocumentSigning.PagePath(await declarations.RequestAsync(Journey, cancellationToken)));
+        }
+        var email = draft.UserId is null ? null : (await users.GetUserAsync(User))?.Email;
+        switch (await submit.RunAsync(SubmitRequestFor(Journey, email), cancellationToken))
         {
             case SubmitResult.Invalid invalid:
                 Build(invalid.Errors);
@@ -49,6 +64,16 @@ public sealed class CheckModel(DraftAccess access, SubmitApplication submit, Use
                 return GoTo(Journey.SentPath);
         }
     }
+
+    /// <summary>The submission of a draft: exactly once per draft (scope <c>draft:&lt;id&gt;</c>, key <c>submit</c>), in the page's language.</summary>
+    public static SubmitRequest SubmitRequestFor(Journey journey, string? contactEmail) =>
+        new(journey.Form, journey.Answers, $"draft:{journey.Draft.Id}", "submit", Languages.Current.Tag())
+        {
+            ServiceSlug = journey.Draft.ServiceSlug,
+            UserId = journey.Draft.UserId,
+            ContactEmail = journey.Draft.UserId is null ? null : contactEmail,
+            DraftId = journey.Draft.Id,
+        };
 
     private void Build(IReadOnlyList<FieldError> errors)
     {

@@ -10,6 +10,8 @@ namespace OneStop.Forms.Filling;
 public sealed record FieldView(FieldDefinition Field, string Name, PageForm Form)
 {
     public IReadOnlyList<ItemView> Items { get; init; } = [];
+    /// <summary>Filled from the person's verified identity: shown as text, never read from a post (Forms/Prefill).</summary>
+    public bool Locked => Form.Locked.Contains(Name);
     /// <summary>Inside a group item, headings and legends are one level down.</summary>
     public bool InItem { get; init; }
 
@@ -59,6 +61,8 @@ public sealed class PageForm
     public Language Language { get; }
     public IReadOnlyList<FieldView> Fields { get; }
     public Dictionary<string, ShownError> Errors { get; } = new(StringComparer.Ordinal);
+    /// <summary>Field ids whose answers are locked to verified identity values (Forms/Prefill).</summary>
+    public IReadOnlySet<string> Locked { get; init; } = new HashSet<string>();
 
     /// <summary>The inputs of answerable fields on the page as shown, sent back in the hidden <c>shown</c> input.</summary>
     public IEnumerable<string> Names => Fields.SelectMany(NamesOf);
@@ -134,7 +138,7 @@ public sealed class PageForm
     public static readonly IReadOnlySet<string> Incomplete = new HashSet<string> { "required", "requiredChoice", "tooFewItems", "tooFewSelected", "declaration", "rule" };
 
     /// <summary>The element an error summary link should land on for an error at a path.</summary>
-    public string AnchorFor(FieldError error) =>
+    public string AnchorFor(FieldError error) => Locked.Contains(error.Path) ? FieldNames.Id(error.Path) :
         Anchor(Journey.Definition, error, groupCanAdd: Fields.FirstOrDefault(f => f.Name == error.Path) is not { CanAddItem: false });
 
     /// <summary>

@@ -13,7 +13,7 @@ namespace OneStop.Forms.Filling;
 /// without asking for the rest; "Add another" and "Remove" change a repeating group. Every outcome without
 /// errors is a redirect (PRG); errors show the page again with exactly what was typed.
 /// </summary>
-public sealed class QuestionModel(DraftAccess access, SaveAnswers save, Text text) : DraftPageModel(access)
+public sealed class QuestionModel(DraftAccess access, SaveAnswers save, Text text, Prefill.Prefills prefills) : DraftPageModel(access)
 {
     [BindProperty(SupportsGet = true)] public bool Change { get; set; }
 
@@ -29,7 +29,10 @@ public sealed class QuestionModel(DraftAccess access, SaveAnswers save, Text tex
         if (await OpenAsync(draftId, forSent: false, cancellationToken) is { } refusal) return refusal;
         if (Journey.Definition.Page(pageId) is not { } page) return NotFound();
         if (!Journey.IsShown(page)) return GoTo(Journey.ContinuePath);
-        Form = new PageForm(Journey, page, Journey.Answers, PageForm.InputsFor(page, Journey.Answers), Languages.Current);
+        // An account holder's draft opened for the first time is offered prefill first (Forms/Prefill).
+        if (await prefills.ShouldOfferAsync(Journey, cancellationToken)) return GoTo(Prefill.Prefills.PrefillPath(draftId));
+        var locks = await LocksAsync(cancellationToken);
+        Form = new PageForm(Journey, page, Journey.Answers, PageForm.InputsFor(page, Journey.Answers), Languages.Current) { Locked = locks.Fields };
         return Page();
     }
 
@@ -41,8 +44,10 @@ public sealed class QuestionModel(DraftAccess access, SaveAnswers save, Text tex
 
         var inputs = FieldInputs.From(Request.Form);
         var shown = Request.Form["shown"].ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-        // Each save applies this post to the answers as saved (again, if another tab saved in between).
-        JsonObject Merged(JsonObject answers) => PageForm.Merge(answers, page, inputs, shown);
+        var locks = await LocksAsync(cancellationToken);
+        // Each save applies this post to the answers as saved (again, if another tab saved in between); a locked
+        // answer is never read from the post and always keeps its verified value.
+        JsonObject Merged(JsonObject answers) => locks.Apply(PageForm.Merge(answers, page, inputs, shown));
         var merged = Merged(Journey.Answers);
         var errors = FormRules.ValidatePage(Journey.Definition, page, merged, Journey.Today);
         var wrong = errors.Where(e => !PageForm.Incomplete.Contains(e.Kind)).ToList();
@@ -90,6 +95,16 @@ public sealed class QuestionModel(DraftAccess access, SaveAnswers save, Text tex
         return GoTo(Journey.After(page) is { } next ? Journey.PagePath(next) : Journey.CheckPath);
     }
 
+    private IReadOnlySet<string> Locked { get; set; } = new HashSet<string>();
+
+    private async Task<Prefill.Locks> LocksAsync(CancellationToken cancellationToken)
+    {
+        var locks = await prefills.LocksAsync(Journey.Draft.Id, cancellationToken);
+        Journey.Answers = locks.Apply(Journey.Answers);
+        Locked = locks.Fields;
+        return locks;
+    }
+
     private static JsonObject ChangeItems(JsonObject answers, FieldDefinition group, Action<JsonArray> change)
     {
         var items = answers[group.Id] as JsonArray ?? [];
@@ -114,7 +129,7 @@ public sealed class QuestionModel(DraftAccess access, SaveAnswers save, Text tex
 
     private PageResult ShowErrors(PageDefinition page, JsonObject merged, FieldInputs inputs, IReadOnlyList<FieldError> errors)
     {
-        Form = new PageForm(Journey, page, merged, inputs, Languages.Current);
+        Form = new PageForm(Journey, page, merged, inputs, Languages.Current) { Locked = Locked };
         Form.Show(errors, text);
         foreach (var error in errors) AddError(Form.AnchorFor(error), Form.Errors[error.Path].Message);
         return Page();

@@ -33,7 +33,8 @@ public sealed class StartModel(StartApplication start, MyDrafts drafts, OneStopD
         if (!SignedIn) DraftAccess.GiveGuestSecret(HttpContext, draft);
         await db.SaveChangesAsync(cancellationToken);
         var journey = new Journey(draft, Applying.Form, [], Platform.Localisation.HongKongTime.Today(clock));
-        return Redirect(Url.Content("~" + journey.PagePath(journey.ShownPages[0])));
+        var first = Prefill.Prefills.Offers(journey) ? Prefill.Prefills.PrefillPath(draft.Id) : journey.PagePath(journey.ShownPages[0]);
+        return Redirect(Url.Content("~" + first));
     }
 
     private async Task<IActionResult?> GateAsync(string slug, CancellationToken cancellationToken)

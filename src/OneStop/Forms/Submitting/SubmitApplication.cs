@@ -49,7 +49,7 @@ public sealed record ApplicationSubmitted(Guid SubmissionId, string Reference, s
 /// with it, so a double click, a resent request or a retry after a lost response all get the one reference.
 /// </summary>
 public sealed class SubmitApplication(OneStopDb db, ReferenceNumbers references, AnswerProtection protection,
-    Outbox outbox, AuditLog audit, TimeProvider clock)
+    Outbox outbox, AuditLog audit, TimeProvider clock, Prefill.LockCheck locks, Declarations.SignatureCheck signatures)
 {
     public async Task<SubmitResult> RunAsync(SubmitRequest request, CancellationToken cancellationToken = default)
     {
@@ -64,8 +64,12 @@ public sealed class SubmitApplication(OneStopDb db, ReferenceNumbers references,
             : await db.Set<FormAttachment>().Where(a => a.DraftId == heldBy && a.SubmissionId == null).ToListAsync(cancellationToken);
         var unknown = files.Where(f => !held.Any(h => h.Id.ToString() == f.Id && h.Sha256 == f.Sha256 && h.Size == f.Size)).ToList();
         if (unknown.Count > 0) return new SubmitResult.Invalid(unknown.Select(f => new FieldError(f.Field, "fileUnknown")).DistinctBy(e => e.Path).ToList());
-        var canonical = AnswerValues.Canonical(answers);
-        var answersHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        var (canonical, answersSha256) = AnswersHash.Of(answers);
+        var answersHash = AnswersHash.Hex(answersSha256);
+        // Answers locked to verified identity values stay those values; a declaration that asks for a signature has one over these answers.
+        var refused = (await locks.CheckAsync(request.DraftId, definition, answers, today, cancellationToken)).ToList();
+        if (await signatures.CheckAsync(definition, answers, today, request.UserId, request.SignatureRequestId, answersSha256, cancellationToken) is { } unsigned) refused.Add(unsigned);
+        if (refused.Count > 0) return new SubmitResult.Invalid(refused);
         var requestHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{request.Form.FormId}\n{request.Form.Version}\n{canonical}")));
 
         if (!request.EarlierChecked && await FindAsync(request, cancellationToken) is { } earlier) return Replay(earlier, requestHash);

@@ -701,6 +701,40 @@ namespace OneStop.Platform.Database.Migrations.Postgres
                     b.ToTable("FormVersion");
                 });
 
+            modelBuilder.Entity("OneStop.Forms.Prefill.DraftPrefill", b =>
+                {
+                    b.Property<Guid>("DraftId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ConsentReceiptId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FilledFields")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("LockedFields")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("LockedValues")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("DraftId");
+
+                    b.ToTable("FormDraftPrefills", (string)null);
+                });
+
             modelBuilder.Entity("OneStop.Forms.Submission", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1752,6 +1786,15 @@ namespace OneStop.Platform.Database.Migrations.Postgres
                     b.HasOne("OneStop.Forms.Form", null)
                         .WithMany("Versions")
                         .HasForeignKey("FormId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OneStop.Forms.Prefill.DraftPrefill", b =>
+                {
+                    b.HasOne("OneStop.Forms.FormDraft", null)
+                        .WithOne()
+                        .HasForeignKey("OneStop.Forms.Prefill.DraftPrefill", "DraftId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

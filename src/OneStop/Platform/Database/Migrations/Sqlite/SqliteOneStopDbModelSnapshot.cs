@@ -684,6 +684,40 @@ namespace OneStop.Platform.Database.Migrations.Sqlite
                     b.ToTable("FormVersion");
                 });
 
+            modelBuilder.Entity("OneStop.Forms.Prefill.DraftPrefill", b =>
+                {
+                    b.Property<Guid>("DraftId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ConsentReceiptId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FilledFields")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LockedFields")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LockedValues")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DraftId");
+
+                    b.ToTable("FormDraftPrefills", (string)null);
+                });
+
             modelBuilder.Entity("OneStop.Forms.Submission", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1729,6 +1763,15 @@ namespace OneStop.Platform.Database.Migrations.Sqlite
                     b.HasOne("OneStop.Forms.Form", null)
                         .WithMany("Versions")
                         .HasForeignKey("FormId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OneStop.Forms.Prefill.DraftPrefill", b =>
+                {
+                    b.HasOne("OneStop.Forms.FormDraft", null)
+                        .WithOne()
+                        .HasForeignKey("OneStop.Forms.Prefill.DraftPrefill", "DraftId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -31,6 +31,8 @@ public static class FormsModule
         services.AddScoped<Attachments.AttachFile>();
         services.AddFormsBackground(configuration);
         services.AddFormFilling(configuration);
+        Guests.GuestsModule.AddFormGuests(services, configuration);
+        Uploads.UploadsModule.AddFormUploads(services, configuration);
         return services;
     }
 

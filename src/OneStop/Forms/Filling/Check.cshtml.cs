@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using OneStop.Forms.Answers;
 using OneStop.Forms.Definitions;
+using OneStop.Forms.Guests;
 using OneStop.Forms.Submitting;
 using OneStop.Identity;
 using OneStop.Platform.Localisation;
@@ -13,16 +14,20 @@ namespace OneStop.Forms.Filling;
 /// draft and the key is "submit", so a double click, a resent form or a retry after a lost response all
 /// land on the one acknowledgement.
 /// </summary>
-public sealed class CheckModel(DraftAccess access, SubmitApplication submit, UserManager<OneStopUser> users, Text text) : DraftPageModel(access)
+public sealed class CheckModel(DraftAccess access, SubmitApplication submit, UserManager<OneStopUser> users, Text text, ResumeLinks guestLinks) : DraftPageModel(access)
 {
     public List<(PageDefinition Page, List<ShownAnswer> Answers)> Sections { get; } = [];
 
     /// <summary>What still stops the application being sent, each with a link to the page to put it right.</summary>
     public List<(string? Href, string Message)> Problems { get; } = [];
 
+    /// <summary>A guest's address for the acknowledgement (Forms/Guests): the one given for resume links, or as typed.</summary>
+    public string? GuestEmail { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid draftId, CancellationToken cancellationToken)
     {
         if (await OpenAsync(draftId, forSent: false, cancellationToken) is { } refusal) return refusal;
+        if (Journey.Draft.UserId is null) GuestEmail = guestLinks.StoredEmail(Journey.Draft);
         Build(FormRules.Validate(Journey.Definition, Journey.Answers, Journey.Today));
         return Page();
     }
@@ -32,6 +37,17 @@ public sealed class CheckModel(DraftAccess access, SubmitApplication submit, Use
         if (await OpenAsync(draftId, forSent: false, cancellationToken) is { } refusal) return refusal;
         var draft = Journey.Draft;
         var email = draft.UserId is null ? null : (await users.GetUserAsync(User))?.Email;
+        if (draft.UserId is null)
+        {
+            GuestEmail = Request.Form[GuestContact.Field].ToString().Trim();
+            (email, var problem) = GuestContact.Choose(GuestEmail, guestLinks.StoredEmail(draft));
+            if (problem is not null)
+            {
+                Build(FormRules.Validate(Journey.Definition, Journey.Answers, Journey.Today));
+                AddError(GuestContact.Field, text[problem]);
+                return Page();
+            }
+        }
         var request = new SubmitRequest(Journey.Form, Journey.Answers, $"draft:{draft.Id}", "submit", Languages.Current.Tag())
         {
             ServiceSlug = draft.ServiceSlug,

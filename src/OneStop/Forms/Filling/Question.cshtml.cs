@@ -51,7 +51,8 @@ public sealed class QuestionModel(DraftAccess access, SaveAnswers save, Text tex
         {
             case "save-later":
                 await save.SaveAsync(Journey, answers => WithoutWrong(Merged(answers), wrong), cancellationToken);
-                return GoTo(User.Identity?.IsAuthenticated == true ? "/applications" : Journey.StartPath);
+                // Guests have no My applications: they are offered a link by email (Forms/Guests).
+                return GoTo(Journey.Draft.UserId is not null ? "/applications" : $"/applications/{draftId}/resume-link");
 
             case var add when add.StartsWith("add:", StringComparison.Ordinal):
                 if (wrong.Count > 0) return ShowErrors(page, merged, inputs, wrong);

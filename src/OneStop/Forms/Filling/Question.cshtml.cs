@@ -62,7 +62,7 @@ public sealed class QuestionModel(DraftAccess access, SaveAnswers save, Text tex
                 {
                     case FileAction.Done done:
                         TempData[PageUploads.NoticeKey] = done.Notice;
-                        return GoTo(Journey.PagePath(page, Change) + "#" + FieldNames.Id(done.FieldId));
+                        return GoTo(Journey.PagePath(page, Change));
                     case FileAction.Refused refused:
                         Form = new PageForm(Journey, page, Journey.Answers, inputs, Languages.Current);
                         PageUploads.Show(this, Form, refused.FieldId, refused.Message);

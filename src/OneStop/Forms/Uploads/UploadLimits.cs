@@ -50,7 +50,7 @@ public sealed class UploadLimits : IAsyncAuthorizationFilter, IAsyncPageFilter, 
             var tempData = http.RequestServices.GetRequiredService<ITempDataDictionaryFactory>().GetTempData(http);
             tempData[TooLargeKey] = field.Id + "\n" + text["forms.attachments.fileTooLarge", Megabytes(fieldLimit)];
             tempData.Save();
-            context.Result = new RedirectResult(request.PathBase + request.Path + request.QueryString + "#" + field.Id);
+            context.Result = new RedirectResult(request.PathBase + request.Path + request.QueryString);
             return;
         }
         if (size is { IsReadOnly: false }) size.MaxRequestBodySize = limit;

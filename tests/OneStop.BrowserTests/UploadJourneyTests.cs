@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using OneStop.BrowserTests.Infrastructure;
+using OneStop.Tests.Infrastructure;
 using OneStop.Tests.Platform.Files;
 
 namespace OneStop.BrowserTests;
@@ -57,5 +58,39 @@ public sealed class UploadJourneyTests(Portal portal) : IClassFixture<Portal>
         await page.Locator("main .govuk-button-group button[value=continue]").ClickAsync();
         await page.WaitForURLAsync(new Regex("/confirm$"));
         await session.AssertAccessibleAsync();
+    }
+}
+
+/// <summary>A guest saves for later, gets a resume link by email and carries on in another browser; axe on each new page.</summary>
+public sealed class GuestJourneyTests(Portal portal) : IClassFixture<Portal>
+{
+    [Fact]
+    public async Task Guest_SaveForLaterAndResumeElsewhere_IsAccessible()
+    {
+        var email = $"guest-{Guid.NewGuid():N}@example.com";
+        await using var session = await portal.OpenAsync();
+        var page = session.Page;
+        await page.GotoAsync("/services/report-a-food-safety-or-hygiene-problem/apply");
+        await page.Locator("main form button.govuk-button--start").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/applications/[0-9a-f-]{36}/what$"));
+        await page.Locator("main button[value=save-later]").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/resume-link$"));
+        await session.AssertAccessibleAsync();
+
+        await page.Locator("#Email").FillAsync("not an address");
+        await page.SubmitAsync();
+        await page.AssertErrorSummaryAsync("correct format");
+        await session.AssertAccessibleAsync();
+        await page.Locator("#Email").FillAsync(email);
+        await page.SubmitAsync();
+        await Assertions.Expect(page.Locator("[data-link-sent]")).ToBeVisibleAsync();
+        await session.AssertAccessibleAsync();
+
+        await using var elsewhere = await portal.OpenAsync(javaScript: false);
+        await elsewhere.Page.GotoAsync(new Uri(portal.Server.LastMailTo(email).Link(), UriKind.Relative).ToString());
+        await elsewhere.AssertAccessibleAsync();
+        await elsewhere.Page.Locator("main button[data-resume]").ClickAsync();
+        await elsewhere.Page.WaitForURLAsync(new Regex("/what$"));
+        await elsewhere.AssertAccessibleAsync();
     }
 }

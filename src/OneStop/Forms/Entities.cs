@@ -48,6 +48,8 @@ public sealed class FormDraft
     public Guid? UserId { get; set; }
     /// <summary>SHA-256 of the secret in a guest's cookie and resume link; null for account holders.</summary>
     public byte[]? ResumeSecretHash { get; set; }
+    /// <summary>Encrypted (AnswerProtection.ProtectText): where a guest asked for resume links and reminders to go (Forms/Guests).</summary>
+    public string? GuestEmail { get; set; }
     public required string Answers { get; set; }
     /// <summary>The consent receipt that let the profile fill in fields, when the person agreed.</summary>
     public Guid? ConsentReceiptId { get; set; }

@@ -35,6 +35,8 @@ public static class FormsModule
         services.AddFormFilling(configuration);
         services.AddFormPrefill();
         services.AddFormDeclarations();
+        Guests.GuestsModule.AddFormGuests(services, configuration);
+        Uploads.UploadsModule.AddFormUploads(services, configuration);
         return services;
     }
 

@@ -48,11 +48,11 @@ public sealed class DraftSweep(IServiceScopeFactory scopes, IOptions<DraftSweepO
         // Also the claim's token, compared for equality after a round trip: whole milliseconds survive PostgreSQL (microseconds) and SQLite.
         var sentAt = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
         var until = now + o.ReminderBefore;
-        // Guests have no address to write to yet; when drafts keep a guest's contact address, add it here.
+        // Guests are reminded when they left an address for resume links (Forms/Guests).
         var due = await db.Set<FormDraft>().AsNoTracking()
-            .Where(d => d.SubmissionId == null && d.ReminderSentAt == null && d.UserId != null && d.ExpiresAt > now && d.ExpiresAt <= until)
+            .Where(d => d.SubmissionId == null && d.ReminderSentAt == null && (d.UserId != null || d.GuestEmail != null) && d.ExpiresAt > now && d.ExpiresAt <= until)
             .OrderBy(d => d.ExpiresAt)
-            .Select(d => new DueDraft(d.Id, d.UserId!.Value, d.FormId, d.Version, d.Language, d.ExpiresAt))
+            .Select(d => new DueDraft(d.Id, d.UserId, d.FormId, d.Version, d.Language, d.ExpiresAt))
             .Take(o.BatchSize)
             .ToListAsync(cancellationToken);
         foreach (var draft in due)
@@ -78,16 +78,26 @@ public sealed class DraftSweep(IServiceScopeFactory scopes, IOptions<DraftSweepO
 
     private static async Task SendReminderAsync(IServiceProvider services, DueDraft draft, CancellationToken cancellationToken)
     {
-        var user = await services.GetRequiredService<UserManager<OneStopUser>>().FindByIdAsync(draft.UserId.ToString());
-        if (user?.Email is not { Length: > 0 } email) return;
+        var language = Languages.FromCulture(draft.Language) ?? Language.En;
+        var links = services.GetRequiredService<PublicLinks>();
+        string email, link, bodyKey = "forms.drafts.reminder.body";
+        if (draft.UserId is { } userId)
+        {
+            var user = await services.GetRequiredService<UserManager<OneStopUser>>().FindByIdAsync(userId.ToString());
+            if (user?.Email is not { Length: > 0 } address) return;
+            (email, link) = (address, links.To($"/applications/{draft.Id}/check", language));
+        }
+        else
+        {
+            // A fresh resume link: the secret is stored only as a hash, so the reminder makes a new one.
+            if (await services.GetRequiredService<Guests.ResumeLinks>().RenewForReminderAsync(draft.Id, cancellationToken) is not { } guest) return;
+            (email, link, bodyKey) = (guest.Email, links.To(guest.Path, language), "forms.guests.reminder.body");
+        }
         var form = await services.GetRequiredService<FormStore>().VersionAsync(draft.FormId, draft.Version, cancellationToken);
         var text = services.GetRequiredService<Text>();
-        var links = services.GetRequiredService<PublicLinks>();
-        var language = Languages.FromCulture(draft.Language) ?? Language.En;
         var title = form?.Definition.Title[language] ?? draft.FormId;
         var expires = LocalTimes.DateAndTime(draft.ExpiresAt, language);
-        var body = string.Format(language.Culture(), text.Get(language, "forms.drafts.reminder.body"),
-            title, expires, links.To($"/applications/{draft.Id}/check", language)) + "\n\n" + text.Get(language, "mail.signature");
+        var body = string.Format(language.Culture(), text.Get(language, bodyKey), title, expires, link) + "\n\n" + text.Get(language, "mail.signature");
         var subject = string.Format(language.Culture(), text.Get(language, "forms.drafts.reminder.subject"), title);
         await services.GetRequiredService<IMailer>().SendAsync(new OutgoingMail(email, subject, body, language.Tag()), cancellationToken);
     }
@@ -125,5 +135,5 @@ public sealed class DraftSweep(IServiceScopeFactory scopes, IOptions<DraftSweepO
         return expired.Count;
     }
 
-    private sealed record DueDraft(Guid Id, Guid UserId, string FormId, int Version, string Language, DateTime ExpiresAt);
+    private sealed record DueDraft(Guid Id, Guid? UserId, string FormId, int Version, string Language, DateTime ExpiresAt);
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using OneStop.Forms.Answers;
 using OneStop.Forms.Definitions;
+using OneStop.Forms.Guests;
 using OneStop.Forms.Submitting;
 using OneStop.Identity;
 using OneStop.Platform.Localisation;
@@ -14,7 +15,7 @@ namespace OneStop.Forms.Filling;
 /// land on the one acknowledgement.
 /// </summary>
 public sealed class CheckModel(DraftAccess access, SubmitApplication submit, UserManager<OneStopUser> users, Text text,
-    Prefill.Prefills prefills, Declarations.DeclarationSigning declarations) : DraftPageModel(access)
+    Prefill.Prefills prefills, Declarations.DeclarationSigning declarations, ResumeLinks guestLinks) : DraftPageModel(access)
 {
     /// <summary>Answers locked to verified identity values: no Change link (Forms/Prefill).</summary>
     public IReadOnlySet<string> Locked { get; private set; } = new HashSet<string>();
@@ -27,10 +28,14 @@ public sealed class CheckModel(DraftAccess access, SubmitApplication submit, Use
     /// <summary>What still stops the application being sent, each with a link to the page to put it right.</summary>
     public List<(string? Href, string Message)> Problems { get; } = [];
 
+    /// <summary>A guest's address for the acknowledgement (Forms/Guests): the one given for resume links, or as typed.</summary>
+    public string? GuestEmail { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid draftId, CancellationToken cancellationToken)
     {
         if (await OpenAsync(draftId, forSent: false, cancellationToken) is { } refusal) return refusal;
         Locked = (await prefills.LocksAsync(draftId, cancellationToken)).Fields;
+        if (Journey.Draft.UserId is null) GuestEmail = guestLinks.StoredEmail(Journey.Draft);
         Build(FormRules.Validate(Journey.Definition, Journey.Answers, Journey.Today));
         return Page();
     }
@@ -54,6 +59,17 @@ public sealed class CheckModel(DraftAccess access, SubmitApplication submit, Use
             return GoTo(Identity.Signing.DocumentSigning.PagePath(await declarations.RequestAsync(Journey, cancellationToken)));
         }
         var email = draft.UserId is null ? null : (await users.GetUserAsync(User))?.Email;
+        if (draft.UserId is null)
+        {
+            GuestEmail = Request.Form[GuestContact.Field].ToString().Trim();
+            (email, var problem) = GuestContact.Choose(GuestEmail, guestLinks.StoredEmail(draft));
+            if (problem is not null)
+            {
+                Build(FormRules.Validate(Journey.Definition, Journey.Answers, Journey.Today));
+                AddError(GuestContact.Field, text[problem]);
+                return Page();
+            }
+        }
         switch (await submit.RunAsync(SubmitRequestFor(Journey, email), cancellationToken))
         {
             case SubmitResult.Invalid invalid:
@@ -71,7 +87,7 @@ public sealed class CheckModel(DraftAccess access, SubmitApplication submit, Use
         {
             ServiceSlug = journey.Draft.ServiceSlug,
             UserId = journey.Draft.UserId,
-            ContactEmail = journey.Draft.UserId is null ? null : contactEmail,
+            ContactEmail = contactEmail,
             DraftId = journey.Draft.Id,
         };
 

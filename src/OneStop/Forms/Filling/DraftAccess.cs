@@ -77,16 +77,20 @@ public sealed class DraftAccess(OneStopDb db, FormStore forms, AnswerProtection 
     {
         var secret = RandomNumberGenerator.GetBytes(32);
         draft.ResumeSecretHash = SHA256.HashData(secret);
-        http.Response.Cookies.Append(CookieName(draft.Id), WebEncoders.Base64UrlEncode(secret), new CookieOptions
+        PutSecretCookie(http, draft.Id, secret, draft.ExpiresAt);
+    }
+
+    /// <summary>Gives this browser a guest draft's secret (whose hash the draft holds): by GiveGuestSecret, and by a resume link (Forms/Guests).</summary>
+    public static void PutSecretCookie(HttpContext http, Guid draftId, byte[] secret, DateTime expiresAt) =>
+        http.Response.Cookies.Append(CookieName(draftId), WebEncoders.Base64UrlEncode(secret), new CookieOptions
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Lax,
             Secure = http.Request.IsHttps,
             Path = "/",
-            Expires = new DateTimeOffset(DateTime.SpecifyKind(draft.ExpiresAt, DateTimeKind.Utc)),
+            Expires = new DateTimeOffset(DateTime.SpecifyKind(expiresAt, DateTimeKind.Utc)),
             IsEssential = true,
         });
-    }
 
     /// <summary>Ids of the guest drafts this browser has cookies for (their secrets still to be checked).</summary>
     public static IEnumerable<Guid> GuestDraftIds(HttpRequest request) =>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneStop.Forms.Answers;
 using OneStop.Forms.Definitions;
 using OneStop.Forms.Filling.Reading;
+using OneStop.Forms.Uploads;
 using OneStop.Platform.Localisation;
 
 namespace OneStop.Forms.Filling;
@@ -13,7 +14,7 @@ namespace OneStop.Forms.Filling;
 /// without asking for the rest; "Add another" and "Remove" change a repeating group. Every outcome without
 /// errors is a redirect (PRG); errors show the page again with exactly what was typed.
 /// </summary>
-public sealed class QuestionModel(DraftAccess access, SaveAnswers save, Text text, Prefill.Prefills prefills) : DraftPageModel(access)
+public sealed class QuestionModel(DraftAccess access, SaveAnswers save, Text text, Prefill.Prefills prefills, PageUploads uploads) : DraftPageModel(access)
 {
     [BindProperty(SupportsGet = true)] public bool Change { get; set; }
 
@@ -56,7 +57,24 @@ public sealed class QuestionModel(DraftAccess access, SaveAnswers save, Text tex
         {
             case "save-later":
                 await save.SaveAsync(Journey, answers => WithoutWrong(Merged(answers), wrong), cancellationToken);
-                return GoTo(User.Identity?.IsAuthenticated == true ? "/applications" : Journey.StartPath);
+                // Guests have no My applications: they are offered a link by email (Forms/Guests).
+                return GoTo(Journey.Draft.UserId is not null ? "/applications" : $"/applications/{draftId}/resume-link");
+
+            case var file when PageUploads.Handles(file):
+                // Uploading or removing a file keeps what was typed in the page's other boxes, as saving for later does.
+                await save.SaveAsync(Journey, answers => WithoutWrong(Merged(answers), wrong), cancellationToken);
+                switch (await uploads.RunAsync(Journey, page, file, Request.Form.Files, cancellationToken))
+                {
+                    case FileAction.Done done:
+                        TempData[PageUploads.NoticeKey] = done.Notice;
+                        return GoTo(Journey.PagePath(page, Change));
+                    case FileAction.Refused refused:
+                        Form = new PageForm(Journey, page, Journey.Answers, inputs, Languages.Current) { Locked = Locked };
+                        PageUploads.Show(this, Form, refused.FieldId, refused.Message);
+                        return Page();
+                    default:
+                        return BadRequest();
+                }
 
             case var add when add.StartsWith("add:", StringComparison.Ordinal):
                 if (wrong.Count > 0) return ShowErrors(page, merged, inputs, wrong);

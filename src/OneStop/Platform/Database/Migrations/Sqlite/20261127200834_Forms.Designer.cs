@@ -12,8 +12,8 @@ using OneStop.Platform.Database;
 namespace OneStop.Platform.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOneStopDb))]
-    [Migration("20261127194237_Prefill")]
-    partial class Prefill
+    [Migration("20261127200834_Forms")]
+    partial class Forms
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -614,6 +614,9 @@ namespace OneStop.Platform.Database.Migrations.Sqlite
                     b.Property<string>("FormId")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GuestEmail")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Language")

@@ -84,6 +84,7 @@ namespace OneStop.Platform.Database.Migrations.Postgres
                     ServiceSlug = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     UserId = table.Column<Guid>(type: "uuid", nullable: true),
                     ResumeSecretHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: true),
+                    GuestEmail = table.Column<string>(type: "text", nullable: true),
                     Answers = table.Column<string>(type: "text", nullable: false),
                     ConsentReceiptId = table.Column<Guid>(type: "uuid", nullable: true),
                     Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
@@ -184,6 +185,29 @@ namespace OneStop.Platform.Database.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "FormDraftPrefills",
+                columns: table => new
+                {
+                    DraftId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ConsentReceiptId = table.Column<Guid>(type: "uuid", nullable: true),
+                    FilledFields = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    LockedFields = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    LockedValues = table.Column<string>(type: "text", nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FormDraftPrefills", x => x.DraftId);
+                    table.ForeignKey(
+                        name: "FK_FormDraftPrefills_FormDraft_DraftId",
+                        column: x => x.DraftId,
+                        principalTable: "FormDraft",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Form_DepartmentCode_Id",
                 table: "Form",
@@ -244,7 +268,7 @@ namespace OneStop.Platform.Database.Migrations.Postgres
                 name: "FormAttachments");
 
             migrationBuilder.DropTable(
-                name: "FormDraft");
+                name: "FormDraftPrefills");
 
             migrationBuilder.DropTable(
                 name: "FormVersion");
@@ -257,6 +281,9 @@ namespace OneStop.Platform.Database.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Submission");
+
+            migrationBuilder.DropTable(
+                name: "FormDraft");
 
             migrationBuilder.DropTable(
                 name: "Form");

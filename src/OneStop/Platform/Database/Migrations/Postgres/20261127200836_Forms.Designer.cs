@@ -13,7 +13,7 @@ using OneStop.Platform.Database;
 namespace OneStop.Platform.Database.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOneStopDb))]
-    [Migration("20261127191620_Forms")]
+    [Migration("20261127200836_Forms")]
     partial class Forms
     {
         /// <inheritdoc />
@@ -633,6 +633,9 @@ namespace OneStop.Platform.Database.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("GuestEmail")
+                        .HasColumnType("text");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -702,6 +705,40 @@ namespace OneStop.Platform.Database.Migrations.Postgres
                     b.HasKey("FormId", "Version");
 
                     b.ToTable("FormVersion");
+                });
+
+            modelBuilder.Entity("OneStop.Forms.Prefill.DraftPrefill", b =>
+                {
+                    b.Property<Guid>("DraftId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ConsentReceiptId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FilledFields")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("LockedFields")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("LockedValues")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("DraftId");
+
+                    b.ToTable("FormDraftPrefills", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Forms.Submission", b =>
@@ -1755,6 +1792,15 @@ namespace OneStop.Platform.Database.Migrations.Postgres
                     b.HasOne("OneStop.Forms.Form", null)
                         .WithMany("Versions")
                         .HasForeignKey("FormId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OneStop.Forms.Prefill.DraftPrefill", b =>
+                {
+                    b.HasOne("OneStop.Forms.FormDraft", null)
+                        .WithOne()
+                        .HasForeignKey("OneStop.Forms.Prefill.DraftPrefill", "DraftId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -83,6 +83,7 @@ namespace OneStop.Platform.Database.Migrations.Sqlite
                     ServiceSlug = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     UserId = table.Column<Guid>(type: "TEXT", nullable: true),
                     ResumeSecretHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: true),
+                    GuestEmail = table.Column<string>(type: "TEXT", nullable: true),
                     Answers = table.Column<string>(type: "TEXT", nullable: false),
                     ConsentReceiptId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
@@ -183,6 +184,29 @@ namespace OneStop.Platform.Database.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "FormDraftPrefills",
+                columns: table => new
+                {
+                    DraftId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ConsentReceiptId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    FilledFields = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    LockedFields = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    LockedValues = table.Column<string>(type: "TEXT", nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FormDraftPrefills", x => x.DraftId);
+                    table.ForeignKey(
+                        name: "FK_FormDraftPrefills_FormDraft_DraftId",
+                        column: x => x.DraftId,
+                        principalTable: "FormDraft",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Form_DepartmentCode_Id",
                 table: "Form",
@@ -243,7 +267,7 @@ namespace OneStop.Platform.Database.Migrations.Sqlite
                 name: "FormAttachments");
 
             migrationBuilder.DropTable(
-                name: "FormDraft");
+                name: "FormDraftPrefills");
 
             migrationBuilder.DropTable(
                 name: "FormVersion");
@@ -256,6 +280,9 @@ namespace OneStop.Platform.Database.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Submission");
+
+            migrationBuilder.DropTable(
+                name: "FormDraft");
 
             migrationBuilder.DropTable(
                 name: "Form");

@@ -31,6 +31,7 @@ public static class FormsModule
         services.AddScoped<Import.ImportForms>();
         services.AddOptions<Attachments.AttachmentOptions>().Bind(configuration.GetSection(Attachments.AttachmentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Attachments.AttachFile>();
+        services.AddScoped<Attachments.DraftFiles>();
         services.AddFormsBackground(configuration);
         services.AddFormFilling(configuration);
         services.AddFormPrefill();

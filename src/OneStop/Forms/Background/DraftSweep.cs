@@ -107,6 +107,7 @@ public sealed class DraftSweep(IServiceScopeFactory scopes, IOptions<DraftSweepO
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OneStopDb>();
         var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
+        var files = scope.ServiceProvider.GetRequiredService<Attachments.DraftFiles>();
         var now = clock.GetUtcNow().UtcDateTime;
         var expired = await db.Set<FormDraft>().AsNoTracking()
             .Where(d => d.SubmissionId == null && d.ExpiresAt <= now)
@@ -125,12 +126,15 @@ public sealed class DraftSweep(IServiceScopeFactory scopes, IOptions<DraftSweepO
             var deleted = await db.Set<FormDraft>()
                 .Where(d => d.Id == draft.Id && d.SubmissionId == null && d.ExpiresAt <= now)
                 .ExecuteDeleteAsync(cancellationToken);
+            IReadOnlyList<string> keys = [];
             if (deleted == 1)
             {
+                keys = await files.RemoveRowsAsync(draft.Id, cancellationToken);
                 audit.Record(DraftEvents.Expired, null, draft.UserId, "draft", draft.Id.ToString(), $"form={draft.FormId};version={draft.Version}", draft.Department);
                 await db.SaveChangesAsync(cancellationToken);
             }
             await transaction.CommitAsync(cancellationToken);
+            await files.DeleteFilesAsync(keys, cancellationToken);
         }
         return expired.Count;
     }

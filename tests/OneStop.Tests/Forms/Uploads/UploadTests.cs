@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -132,6 +133,24 @@ public sealed class UploadTests : IAsyncLifetime
         Assert.Empty(removed.ListedFiles("plan"));
         Assert.Equal("new.pdf", Assert.Single(replaced.ListedFiles("plan")).Name);
         Assert.False(await _app.QueryAsync(db => db.Set<FormAttachment>().AnyAsync(a => a.Id == Guid.Parse(oldId), Cancel)));
+    }
+
+    [Fact]
+    public async Task DeleteDraft_WithAFile_DeletesTheFileAndItsRow()
+    {
+        var (client, page) = await StartAsync();
+        using (await client.UploadAsync(page, "plan", "plan.pdf", SampleFiles.Pdf())) { }
+        var (_, listed) = await client.GetPageAsync(page);
+        var (id, _) = Assert.Single(listed.ListedFiles("plan"));
+        var key = await _app.QueryAsync(db => db.Set<FormAttachment>().Where(a => a.Id == Guid.Parse(id)).Select(a => a.StorageKey).SingleAsync(Cancel));
+        var store = _app.Services.GetRequiredService<OneStop.Platform.Storage.IFileStore>();
+        Assert.True(await store.ExistsAsync(key, Cancel));
+
+        using (var deleted = await client.SubmitAsync(FillingSteps.DraftPath(page) + "/delete", new Dictionary<string, string>()))
+            Assert.Equal("/applications?deleted=true", deleted.Location());
+
+        Assert.False(await _app.QueryAsync(db => db.Set<FormAttachment>().AnyAsync(a => a.Id == Guid.Parse(id), Cancel)));
+        Assert.False(await store.ExistsAsync(key, Cancel));
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class AcknowledgeApplication(OneStopDb db, FormStore forms, Answer
         var body = string.Format(language.Culture(), text.Get(language, "forms.ack.body"),
             form.Definition.Title[language],
             submission.Reference,
-            LocalTimes.DateAndTime(submission.SubmittedAt, language),
+            Times.Long(submission.SubmittedAt, language),
             department?[language] is { Length: > 0 } name ? name : text.Get(language, "forms.ack.theDepartment"),
             links.To("/applications", language));
         var attachments = new List<MailAttachment>();
@@ -61,18 +61,5 @@ public sealed class AcknowledgeApplication(OneStopDb db, FormStore forms, Answer
         // After sending: a crash in between sends it again (at least once), never not at all.
         submission.AcknowledgedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(CancellationToken.None);
-    }
-}
-
-/// <summary>Times in emails, in Hong Kong time: "27 November 2026, 3:45pm", "2026年11月27日 15:45".</summary>
-public static class LocalTimes
-{
-    public static string DateAndTime(DateTime utc, Language language)
-    {
-        var local = HongKongTime.Local(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
-        var date = Dates.Long(DateOnly.FromDateTime(local.DateTime), language);
-        return language == Language.En
-            ? $"{date}, {local.ToString("h:mm", CultureInfo.InvariantCulture)}{(local.Hour < 12 ? "am" : "pm")}"
-            : $"{date} {local.ToString("HH:mm", CultureInfo.InvariantCulture)}";
     }
 }

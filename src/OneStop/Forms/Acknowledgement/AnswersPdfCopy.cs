@@ -1,3 +1,4 @@
+using OneStop.Forms.Answers;
 using System.Text.Json.Nodes;
 using OneStop.Forms.Definitions;
 using OneStop.Platform.Localisation;
@@ -22,7 +23,7 @@ internal sealed class AnswersPdfCopy(AnswerSummary summary, Text text, TimeProvi
             form.Title[language],
             [
                 string.Format(language.Culture(), text.Get(language, "forms.copy.reference"), submission.Reference),
-                string.Format(language.Culture(), text.Get(language, "forms.copy.submitted"), LocalTimes.DateAndTime(submission.SubmittedAt, language)),
+                string.Format(language.Culture(), text.Get(language, "forms.copy.submitted"), Times.Long(submission.SubmittedAt, language)),
             ],
             sections,
             string.Format(language.Culture(), text.Get(language, "forms.copy.footer"), submission.Reference))

@@ -1,3 +1,4 @@
+using OneStop.Forms.Answers;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -96,7 +97,7 @@ public sealed class DraftSweep(IServiceScopeFactory scopes, IOptions<DraftSweepO
         var form = await services.GetRequiredService<FormStore>().VersionAsync(draft.FormId, draft.Version, cancellationToken);
         var text = services.GetRequiredService<Text>();
         var title = form?.Definition.Title[language] ?? draft.FormId;
-        var expires = LocalTimes.DateAndTime(draft.ExpiresAt, language);
+        var expires = Times.Long(draft.ExpiresAt, language);
         var body = string.Format(language.Culture(), text.Get(language, bodyKey), title, expires, link) + "\n\n" + text.Get(language, "mail.signature");
         var subject = string.Format(language.Culture(), text.Get(language, "forms.drafts.reminder.subject"), title);
         await services.GetRequiredService<IMailer>().SendAsync(new OutgoingMail(email, subject, body, language.Tag()), cancellationToken);

@@ -64,7 +64,7 @@ public sealed class ResumeLinks(OneStopDb db, AnswerProtection protection, FormS
 
         var title = journey.Definition.Title[language];
         var body = string.Format(language.Culture(), text.Get(language, "forms.guests.mail.body"),
-            title, links.To(PathFor(draft.Id, secret), language), LocalTimes.DateAndTime(draft.ExpiresAt, language))
+            title, links.To(PathFor(draft.Id, secret), language), Times.Long(draft.ExpiresAt, language))
             + "\n\n" + text.Get(language, "mail.signature");
         var subject = string.Format(language.Culture(), text.Get(language, "forms.guests.mail.subject"), title);
         await mailer.SendAsync(new OutgoingMail(email, subject, body, language.Tag()), cancellationToken);

@@ -1,3 +1,4 @@
+using OneStop.Cases;
 using OneStop.Catalogue;
 using OneStop.Catalogue.Demo;
 using OneStop.Forms;
@@ -25,12 +26,14 @@ builder.Services.AddOneStopIdentity(builder.Configuration, builder.Environment);
 builder.Services.AddCatalogue(builder.Configuration);
 builder.Services.AddInsights();
 builder.Services.AddForms(builder.Configuration);
+builder.Services.AddCases(builder.Configuration);
 builder.Services.AddOffice();
 
 var app = builder.Build();
 if (commandWords.Length > 0) return await CommandLine.RunAsync(app, commandWords);
 
 await app.Services.MigrateOnStartIfConfiguredAsync();
+await OneStop.Cases.Calendar.HongKongHolidays.SeedIfEmptyAsync(app.Services);
 await DemoCatalogue.SeedIfEmptyAsync(app.Services);
 await OneStop.Forms.Demo.DemoForms.SeedIfMissingAsync(app.Services);
 await OneStop.Identity.Profile.DemoCitizens.SeedIfEnabledAsync(app.Services);
@@ -43,6 +46,7 @@ app.MapPlatform();
 app.MapCatalogue();
 app.MapInsights();
 app.MapForms();
+app.MapCases();
 OneStop.Identity.Signing.SigningSetup.MapSigning(app);
 app.MapOffice();
 app.MapOidc();

@@ -48,7 +48,14 @@ public class OneStopApp : WebApplicationFactory<Program>
     /// The app's clock. Starts at the real time so that cookies and tokens work as they would; tests move
     /// it forward with <c>Clock.Advance</c> instead of sleeping.
     /// </summary>
-    public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock => _clock ??= new(ClockStart ?? DateTimeOffset.UtcNow);
+    private Microsoft.Extensions.Time.Testing.FakeTimeProvider? _clock;
+
+    /// <summary>
+    /// A fixed start for <see cref="Clock"/> when a test counts calendar days (working days, holidays). The
+    /// clock cannot be set back, so tests that need a known date start there rather than setting it later.
+    /// </summary>
+    public DateTimeOffset? ClockStart { get; init; }
 
     /// <summary>Where this app's emails are written, one .eml file each; see <see cref="Mailbox"/>.</summary>
     public string MailFolder => Path.Combine(_folder, "mail");
@@ -78,6 +85,7 @@ public class OneStopApp : WebApplicationFactory<Program>
         builder.UseSetting("Identity:SessionCheckInterval", "00:00:00");
         // Background loops off: tests run a pass themselves (OutboxDispatcher/DraftSweep.RunOnceAsync) with the fake clock.
         builder.UseSetting("Outbox:Enabled", "false");
+        builder.UseSetting("Cases:BackgroundJobs", "false");
         builder.UseSetting("Forms:Drafts:Enabled", "false");
         builder.UseSetting("Identity:AttemptsPerMinute", AttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(services =>

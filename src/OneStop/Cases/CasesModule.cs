@@ -24,6 +24,7 @@ public static class CasesModule
         services.AddScoped<CaseText>();
         services.AddScoped<CaseNotices>();
         services.AddScoped<CaseActions>();
+        services.AddScoped<Queue.WorkQueue>();
         services.AddOutboxHandler<OpenCase>();
         services.AddRecurringJob<EscalateOverdueCases>();
         return services;

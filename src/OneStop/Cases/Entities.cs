@@ -155,10 +155,14 @@ internal sealed class CasesConfiguration :
         entity.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(16);
         entity.Property(c => c.Revision).IsConcurrencyToken();
         // The work queue's shapes: open cases by due date, narrowed by state or assignee; keyset-paged on (DueAt, Id).
-        entity.HasIndex(c => new { c.DepartmentCode, c.DueAt, c.Id });
-        entity.HasIndex(c => new { c.DepartmentCode, c.State, c.DueAt, c.Id });
-        entity.HasIndex(c => new { c.DepartmentCode, c.AssigneeId, c.DueAt, c.Id });
-        entity.HasIndex(c => new { c.DepartmentCode, c.ServiceSlug, c.DueAt, c.Id });
+        // Reference breaks ties on the time (see Queue/WorkQueue).
+        entity.HasIndex(c => new { c.DepartmentCode, c.DueAt, c.Reference });
+        entity.HasIndex(c => new { c.DepartmentCode, c.State, c.DueAt, c.Reference });
+        entity.HasIndex(c => new { c.DepartmentCode, c.AssigneeId, c.DueAt, c.Reference });
+        entity.HasIndex(c => new { c.DepartmentCode, c.ServiceSlug, c.DueAt, c.Reference });
+        entity.HasIndex(c => new { c.DepartmentCode, c.ClosedAt, c.Reference });
+        // The escalation job's search: on the clock, past due, not yet escalated.
+        entity.HasIndex(c => new { c.EscalatedAt, c.DueAt });
         entity.HasIndex(c => new { c.ApplicantId, c.ReceivedAt });
     }
 

@@ -323,13 +323,17 @@ namespace OneStop.Platform.Database.Migrations.Postgres
 
                     b.HasIndex("ApplicantId", "ReceivedAt");
 
-                    b.HasIndex("DepartmentCode", "DueAt", "Id");
+                    b.HasIndex("EscalatedAt", "DueAt");
 
-                    b.HasIndex("DepartmentCode", "AssigneeId", "DueAt", "Id");
+                    b.HasIndex("DepartmentCode", "ClosedAt", "Reference");
 
-                    b.HasIndex("DepartmentCode", "ServiceSlug", "DueAt", "Id");
+                    b.HasIndex("DepartmentCode", "DueAt", "Reference");
 
-                    b.HasIndex("DepartmentCode", "State", "DueAt", "Id");
+                    b.HasIndex("DepartmentCode", "AssigneeId", "DueAt", "Reference");
+
+                    b.HasIndex("DepartmentCode", "ServiceSlug", "DueAt", "Reference");
+
+                    b.HasIndex("DepartmentCode", "State", "DueAt", "Reference");
 
                     b.ToTable("Case");
                 });

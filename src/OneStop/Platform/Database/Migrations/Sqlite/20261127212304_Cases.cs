@@ -141,24 +141,34 @@ namespace OneStop.Platform.Database.Migrations.Sqlite
                 columns: new[] { "ApplicantId", "ReceivedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Case_DepartmentCode_AssigneeId_DueAt_Id",
+                name: "IX_Case_DepartmentCode_AssigneeId_DueAt_Reference",
                 table: "Case",
-                columns: new[] { "DepartmentCode", "AssigneeId", "DueAt", "Id" });
+                columns: new[] { "DepartmentCode", "AssigneeId", "DueAt", "Reference" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Case_DepartmentCode_DueAt_Id",
+                name: "IX_Case_DepartmentCode_ClosedAt_Reference",
                 table: "Case",
-                columns: new[] { "DepartmentCode", "DueAt", "Id" });
+                columns: new[] { "DepartmentCode", "ClosedAt", "Reference" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Case_DepartmentCode_ServiceSlug_DueAt_Id",
+                name: "IX_Case_DepartmentCode_DueAt_Reference",
                 table: "Case",
-                columns: new[] { "DepartmentCode", "ServiceSlug", "DueAt", "Id" });
+                columns: new[] { "DepartmentCode", "DueAt", "Reference" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Case_DepartmentCode_State_DueAt_Id",
+                name: "IX_Case_DepartmentCode_ServiceSlug_DueAt_Reference",
                 table: "Case",
-                columns: new[] { "DepartmentCode", "State", "DueAt", "Id" });
+                columns: new[] { "DepartmentCode", "ServiceSlug", "DueAt", "Reference" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Case_DepartmentCode_State_DueAt_Reference",
+                table: "Case",
+                columns: new[] { "DepartmentCode", "State", "DueAt", "Reference" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Case_EscalatedAt_DueAt",
+                table: "Case",
+                columns: new[] { "EscalatedAt", "DueAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Case_Reference",

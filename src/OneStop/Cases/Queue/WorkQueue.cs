@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Cases.Workflows;
+using OneStop.Identity;
+using OneStop.Identity.Staff;
+using OneStop.Platform.Database;
+
+namespace OneStop.Cases.Queue;
+
+public enum QueueView { Open, Waiting, Closed }
+public enum AssigneeFilter { Anyone, Me, Unassigned, Person }
+public enum DueFilter { Any, Overdue, Today, Week }
+
+/// <summary>What the officer narrowed the queue to. <see cref="Person"/> is used with <see cref="AssigneeFilter.Person"/>.</summary>
+public sealed record QueueFilter(
+    QueueView View = QueueView.Open,
+    string? State = null,
+    string? Service = null,
+    AssigneeFilter Assignee = AssigneeFilter.Anyone,
+    Guid? Person = null,
+    DueFilter Due = DueFilter.Any);
+
+public sealed record QueueRow(Guid Id, string Reference, string ServiceSlug, string State, DateTime? DueAt, DateTime ReceivedAt,
+    DateTime StateEnteredAt, DateTime? ClosedAt, Guid? AssigneeId, DateTime? BreachedAt, Outcome? Outcome);
+
+/// <summary>A page and the cursors of its neighbours (null at either end).</summary>
+public sealed record QueuePage(IReadOnlyList<QueueRow> Rows, string? Next, string? Previous);
+
+/// <summary>
+/// The department's work queue. Keyset-paged — each page continues from the last row's (sort time,
+/// reference), never an OFFSET — so page 1 and page 10,000 cost the same on a million cases; every shape has
+/// an index that starts with the department (see <c>CasesConfiguration</c>). Open cases sort by their next
+/// target, soonest first; cases waiting for the applicant by when they were returned; closed ones newest first.
+/// </summary>
+public sealed class WorkQueue(OneStopDb db, TimeProvider clock)
+{
+    public async Task<QueuePage> PageAsync(ClaimsPrincipal officer, QueueFilter filter, string? after, string? before, int size,
+        CancellationToken cancellationToken = default)
+    {
+        var query = Filtered(officer, filter);
+        var cursor = Cursor.Parse(before ?? after);
+        var backwards = before is not null && cursor is not null;
+        // Walking back reverses the sort, then the page is turned round again.
+        var descending = (filter.View == QueueView.Closed) != backwards;
+        if (cursor is { } k) query = After(query, filter.View, k, descending);
+        query = Sort(query, filter.View, descending);
+        var rows = await query.Take(size + 1)
+            .Select(c => new QueueRow(c.Id, c.Reference, c.ServiceSlug, c.State, c.DueAt, c.ReceivedAt, c.StateEnteredAt, c.ClosedAt, c.AssigneeId, c.BreachedAt, c.Outcome))
+            .ToListAsync(cancellationToken);
+        var more = rows.Count > size;
+        if (more) rows.RemoveAt(size);
+        if (backwards) rows.Reverse();
+        if (rows.Count == 0) return new QueuePage(rows, null, null);
+        var next = backwards || more ? Cursor.Of(rows[^1], filter.View) : null;
+        var previous = cursor is not null && (!backwards || more) ? Cursor.Of(rows[0], filter.View) : null;
+        return new QueuePage(rows, next, previous);
+    }
+
+    /// <summary>The figures at the top of the queue: open cases per state, and how many are overdue, unassigned, mine, waiting.</summary>
+    public async Task<QueueCounts> CountsAsync(ClaimsPrincipal officer, CancellationToken cancellationToken = default)
+    {
+        var open = Filtered(officer, new QueueFilter());
+        var byState = await open.GroupBy(c => c.State).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var me = officer.UserId();
+        var overdue = await open.CountAsync(c => c.DueAt < now, cancellationToken);
+        var unassigned = await open.CountAsync(c => c.AssigneeId == null, cancellationToken);
+        var mine = await open.CountAsync(c => c.AssigneeId == me, cancellationToken);
+        var waiting = await Filtered(officer, new QueueFilter(QueueView.Waiting)).CountAsync(cancellationToken);
+        return new QueueCounts(byState, overdue, unassigned, mine, waiting);
+    }
+
+    /// <summary>The department's cases narrowed by the filter (department scope first, so another department's cases never appear).</summary>
+    public IQueryable<Case> Filtered(ClaimsPrincipal officer, QueueFilter filter)
+    {
+        var query = db.Set<Case>().AsNoTracking().InDepartmentOf(officer, c => c.DepartmentCode);
+        query = filter.View switch
+        {
+            QueueView.Open => query.Where(c => c.DueAt != null),
+            QueueView.Waiting => query.Where(c => c.State == BuiltInStates.ReturnedId),
+            _ => query.Where(c => c.ClosedAt != null),
+        };
+        if (filter.State is { Length: > 0 } state) query = query.Where(c => c.State == state);
+        if (filter.Service is { Length: > 0 } service) query = query.Where(c => c.ServiceSlug == service);
+        var me = officer.UserId();
+        query = filter.Assignee switch
+        {
+            AssigneeFilter.Me => query.Where(c => c.AssigneeId == me),
+            AssigneeFilter.Unassigned => query.Where(c => c.AssigneeId == null),
+            AssigneeFilter.Person when filter.Person is { } person => query.Where(c => c.AssigneeId == person),
+            _ => query,
+        };
+        if (filter.Due != DueFilter.Any && filter.View == QueueView.Open)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var today = Calendar.WorkingDays.EndOf(Calendar.WorkingDays.Day(now));
+            var limit = filter.Due switch { DueFilter.Overdue => now, DueFilter.Today => today, _ => today.AddDays(7) };
+            query = query.Where(c => c.DueAt <= limit);
+        }
+        return query;
+    }
+
+    private static IQueryable<Case> After(IQueryable<Case> query, QueueView view, Cursor k, bool descending)
+    {
+        // "t >= k.At AND (t > k.At OR reference > k.Reference)": the first half lets the index seek; ties on the
+        // time (many cases fall due at the same midnight) are broken by the unique reference.
+        var at = k.At;
+        var reference = k.Reference;
+        return (view, descending) switch
+        {
+            (QueueView.Open, false) => query.Where(c => c.DueAt >= at && (c.DueAt > at || string.Compare(c.Reference, reference) > 0)),
+            (QueueView.Open, true) => query.Where(c => c.DueAt <= at && (c.DueAt < at || string.Compare(c.Reference, reference) < 0)),
+            (QueueView.Waiting, false) => query.Where(c => c.StateEnteredAt >= at && (c.StateEnteredAt > at || string.Compare(c.Reference, reference) > 0)),
+            (QueueView.Waiting, true) => query.Where(c => c.StateEnteredAt <= at && (c.StateEnteredAt < at || string.Compare(c.Reference, reference) < 0)),
+            (_, false) => query.Where(c => c.ClosedAt >= at && (c.ClosedAt > at || string.Compare(c.Reference, reference) > 0)),
+            (_, true) => query.Where(c => c.ClosedAt <= at && (c.ClosedAt < at || string.Compare(c.Reference, reference) < 0)),
+        };
+    }
+
+    private static IQueryable<Case> Sort(IQueryable<Case> query, QueueView view, bool descending) => (view, descending) switch
+    {
+        (QueueView.Open, false) => query.OrderBy(c => c.DueAt).ThenBy(c => c.Reference),
+        (QueueView.Open, true) => query.OrderByDescending(c => c.DueAt).ThenByDescending(c => c.Reference),
+        (QueueView.Waiting, false) => query.OrderBy(c => c.StateEnteredAt).ThenBy(c => c.Reference),
+        (QueueView.Waiting, true) => query.OrderByDescending(c => c.StateEnteredAt).ThenByDescending(c => c.Reference),
+        (_, false) => query.OrderBy(c => c.ClosedAt).ThenBy(c => c.Reference),
+        (_, true) => query.OrderByDescending(c => c.ClosedAt).ThenByDescending(c => c.Reference),
+    };
+
+    /// <summary>A position in the queue: the row's sort time and reference, written into links as <c>ticks.reference</c>.</summary>
+    private sealed record Cursor(DateTime At, string Reference)
+    {
+        public static string Of(QueueRow row, QueueView view)
+        {
+            var at = view switch { QueueView.Open => row.DueAt!.Value, QueueView.Closed => row.ClosedAt!.Value, _ => row.StateEnteredAt };
+            return at.Ticks.ToString(CultureInfo.InvariantCulture) + "." + row.Reference;
+        }
+
+        public static Cursor? Parse(string? text)
+        {
+            if (text?.Split('.', 2) is not [var ticks, var reference] || reference.Length is 0 or > 32) return null;
+            return long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var t) && t >= DateTime.MinValue.Ticks && t <= DateTime.MaxValue.Ticks
+                ? new Cursor(new DateTime(t, DateTimeKind.Utc), reference)
+                : null;
+        }
+    }
+}
+
+public sealed record QueueCounts(IReadOnlyDictionary<string, int> OpenByState, int Overdue, int Unassigned, int Mine, int Waiting)
+{
+    public int Open => OpenByState.Values.Sum();
+}

@@ -5,6 +5,7 @@ using OneStop.Identity;
 using OneStop.Identity.Staff;
 using OneStop.Identity.Oidc;
 using OneStop.Insights;
+using OneStop.Notifications;
 using OneStop.Office;
 using OneStop.Platform;
 using OneStop.Platform.Cli;
@@ -26,6 +27,7 @@ builder.Services.AddCatalogue(builder.Configuration);
 builder.Services.AddInsights();
 builder.Services.AddForms(builder.Configuration);
 builder.Services.AddOffice();
+builder.Services.AddNotifications(builder.Configuration);
 
 var app = builder.Build();
 if (commandWords.Length > 0) return await CommandLine.RunAsync(app, commandWords);

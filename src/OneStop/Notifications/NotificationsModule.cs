@@ -1,4 +1,5 @@
-using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OneStop.Identity.Staff;
 using OneStop.Notifications.Sending;
 using OneStop.Notifications.Sms;
 using OneStop.Notifications.Templates;
@@ -25,6 +26,9 @@ public static class NotificationsModule
         services.AddScoped<DeliveryClaims>();
         services.AddScoped<NotificationRenderer>();
         services.AddOutboxHandler<SendNotification>();
+        // As for the back office's own folder: a staff session on top of each page's policy, so a page that forgets
+        // its attribute stays closed, and staff without a second factor are sent to set one up.
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Notifications/Office", StaffPolicies.Staff));
 
         var provider = configuration.GetSection(NotificationOptions.Section).GetValue(nameof(NotificationOptions.SmsProvider), SmsProviderKind.Sandbox);
         if (provider == SmsProviderKind.Twilio) services.AddHttpClient<ISmsProvider, TwilioSms>();

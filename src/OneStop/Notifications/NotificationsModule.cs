@@ -18,7 +18,6 @@ public static class NotificationsModule
     {
         services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<NotificationProtection>();
-        services.AddScoped<Outbox>();
         services.AddScoped<Notifier>();
         services.AddScoped<NotificationDeliveries>();
         services.AddScoped<TemplateCatalogue>();

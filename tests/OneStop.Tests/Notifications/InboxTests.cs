@@ -5,7 +5,7 @@ using OneStop.Tests.Office;
 namespace OneStop.Tests.Notifications;
 
 /// <summary>The in-portal inbox and the preferences page, through their pages.</summary>
-public sealed class InboxTests(NotificationsFixture fixture) : IClassFixture<NotificationsFixture>
+public sealed class InboxTests(SqliteNotificationsFixture fixture) : IClassFixture<SqliteNotificationsFixture>
 {
     private NotificationsApp App => fixture.App;
 

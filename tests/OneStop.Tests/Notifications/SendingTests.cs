@@ -9,7 +9,7 @@ using OneStop.Tests.Office;
 namespace OneStop.Tests.Notifications;
 
 /// <summary>Sending through the outbox: language, guests, channels, fallback, and never twice.</summary>
-public sealed class SendingTests(NotificationsFixture fixture) : IClassFixture<NotificationsFixture>
+public abstract class SendingTests(NotificationsFixture fixture)
 {
     private NotificationsApp App => fixture.App;
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -229,3 +229,7 @@ public sealed class SendingTests(NotificationsFixture fixture) : IClassFixture<N
         Assert.DoesNotContain("unused", text);
     }
 }
+
+public sealed class SendingTests_Sqlite(SqliteNotificationsFixture fixture) : SendingTests(fixture), IClassFixture<SqliteNotificationsFixture>;
+
+public sealed class SendingTests_Postgres(PostgresNotificationsFixture fixture) : SendingTests(fixture), IClassFixture<PostgresNotificationsFixture>;

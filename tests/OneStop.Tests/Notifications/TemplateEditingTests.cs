@@ -7,7 +7,7 @@ using OneStop.Tests.Office;
 namespace OneStop.Tests.Notifications;
 
 /// <summary>Department administrators and platform administrators edit the wording; sending uses it.</summary>
-public sealed class TemplateEditingTests(NotificationsFixture fixture) : IClassFixture<NotificationsFixture>
+public sealed class TemplateEditingTests(SqliteNotificationsFixture fixture) : IClassFixture<SqliteNotificationsFixture>
 {
     private NotificationsApp App => fixture.App;
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

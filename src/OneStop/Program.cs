@@ -6,6 +6,7 @@ using OneStop.Identity;
 using OneStop.Identity.Staff;
 using OneStop.Identity.Oidc;
 using OneStop.Insights;
+using OneStop.Notifications;
 using OneStop.Office;
 using OneStop.Platform;
 using OneStop.Platform.Cli;
@@ -28,6 +29,7 @@ builder.Services.AddInsights();
 builder.Services.AddForms(builder.Configuration);
 builder.Services.AddCases(builder.Configuration);
 builder.Services.AddOffice();
+builder.Services.AddNotifications(builder.Configuration);
 
 var app = builder.Build();
 if (commandWords.Length > 0) return await CommandLine.RunAsync(app, commandWords);

@@ -93,6 +93,17 @@ public sealed class OfficeAuthorizationTests : IAsyncLifetime
             new("GET", "/office/verify-identity", "office/verify-identity", Needs.Officer),
             // An empty form: the error summary, nothing verified.
             new("POST", "/office/verify-identity", "office/verify-identity", Needs.Officer),
+            new("GET", "/office/notifications", "office/notifications", Needs.DepartmentAdmin),
+            new("GET", "/office/notifications/case.received/en", "office/notifications/{event}/{language}", Needs.DepartmentAdmin),
+            // Empty template forms: the error summary, nothing saved or previewed; a reset with nothing to reset changes nothing.
+            new("POST", "/office/notifications/case.received/en", "office/notifications/{event}/{language}", Needs.DepartmentAdmin),
+            new("POST", "/office/notifications/case.received/en?handler=Preview", "office/notifications/{event}/{language}", Needs.DepartmentAdmin),
+            new("POST", "/office/notifications/case.received/en?handler=Reset", "office/notifications/{event}/{language}", Needs.DepartmentAdmin, Success: "redirect"),
+            new("GET", "/office/notifications/defaults", "office/notifications/defaults", Needs.PlatformAdmin),
+            new("GET", "/office/notifications/defaults/case.received/en", "office/notifications/defaults/{event}/{language}", Needs.PlatformAdmin),
+            new("POST", "/office/notifications/defaults/case.received/en", "office/notifications/defaults/{event}/{language}", Needs.PlatformAdmin),
+            new("POST", "/office/notifications/defaults/case.received/en?handler=Preview", "office/notifications/defaults/{event}/{language}", Needs.PlatformAdmin),
+            new("POST", "/office/notifications/defaults/case.received/en?handler=Reset", "office/notifications/defaults/{event}/{language}", Needs.PlatformAdmin, Success: "redirect"),
             new("GET", "/office/forms", "office/forms", Needs.Officer),
             new("GET", "/office/forms/new", "office/forms/new", Needs.DepartmentAdmin),
             // Empty editor forms: the error summary (no draft token, no file), nothing changed.

@@ -9,6 +9,9 @@ public sealed record OutgoingMail(string To, string Subject, string Body, string
 {
     /// <summary>Files sent with the message, e.g. a PDF copy of an application's answers.</summary>
     public IReadOnlyList<MailAttachment> Attachments { get; init; } = [];
+
+    /// <summary>A fixed Message-Id (no angle brackets), so that receivers recognise a resend of the same message; a new one when null.</summary>
+    public string? MessageId { get; init; }
 }
 
 public sealed record MailAttachment(string FileName, string ContentType, byte[] Content);
@@ -34,6 +37,7 @@ internal static class MimeMessages
         message.From.Add(new MailboxAddress(options.FromName, options.From));
         message.To.Add(MailboxAddress.Parse(mail.To));
         message.Headers.Add(HeaderId.ContentLanguage, mail.Language);
+        if (mail.MessageId is not null) message.MessageId = mail.MessageId;
         return message;
     }
 }

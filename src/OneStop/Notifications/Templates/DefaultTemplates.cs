@@ -1,0 +1,144 @@
+using OneStop.Platform.Localisation;
+
+namespace OneStop.Notifications.Templates;
+
+/// <summary>One event's wording in one language: subject and body for email and inbox, and the short SMS text.</summary>
+public sealed record TemplateText(string Subject, string Body, string Sms);
+
+/// <summary>
+/// The wording OneStop ships for every event, in the three languages. Kept in code (not seeded rows) so that
+/// a new release's wording reaches every installation; platform administrators override it with rows of
+/// their own (department null), departments with theirs.
+/// </summary>
+public static class DefaultTemplates
+{
+    /// <summary>Events whose recipient is a member of staff, not an applicant.</summary>
+    public static readonly IReadOnlySet<string> StaffFacing = new HashSet<string> { NotificationEvents.CaseEscalated };
+
+    /// <summary>Every event, in the order of a case's life (the back office lists them so).</summary>
+    public static readonly IReadOnlyList<string> Events =
+    [
+        NotificationEvents.CaseReceived, NotificationEvents.CaseMoved, NotificationEvents.CaseInformationRequested,
+        NotificationEvents.CaseResubmitted, NotificationEvents.CaseApproved, NotificationEvents.CaseRejected,
+        NotificationEvents.CaseWithdrawn, NotificationEvents.CaseEscalated,
+    ];
+
+    public static TemplateText? For(string @event, Language language) =>
+        All.TryGetValue(@event, out var texts) ? texts[(int)language] : null;
+
+    // Index by (int)Language: En, ZhHk, ZhCn.
+    private static readonly IReadOnlyDictionary<string, TemplateText[]> All = new Dictionary<string, TemplateText[]>
+    {
+        [NotificationEvents.CaseReceived] =
+        [
+            new("We have received your application {reference}",
+                "We have received your application for {service}.\n\nReference: {reference}\n\n{department} will review it and tell you when anything changes. You can follow your application here:\n{link}",
+                "OneStop: we have received your application {reference} for {service}. Follow it at {link}"),
+            new("已收到你的申請 {reference}",
+                "我們已收到你的{service}申請。\n\n參考編號：{reference}\n\n{department}會審核你的申請，如有任何進展會通知你。你可在此查看申請進度：\n{link}",
+                "一站通：已收到你的{service}申請 {reference}。查看進度：{link}"),
+            new("已收到你的申请 {reference}",
+                "我们已收到你的{service}申请。\n\n参考编号：{reference}\n\n{department}会审核你的申请，如有任何进展会通知你。你可在此查看申请进度：\n{link}",
+                "一站通：已收到你的{service}申请 {reference}。查看进度：{link}"),
+        ],
+        [NotificationEvents.CaseMoved] =
+        [
+            new("Your application {reference}: {state}",
+                "The status of your application for {service} has changed.\n\nReference: {reference}\nStatus: {state}\n\nSee the details here:\n{link}",
+                "OneStop: application {reference} is now: {state}. {link}"),
+            new("你的申請 {reference}：{state}",
+                "你的{service}申請狀況有變。\n\n參考編號：{reference}\n狀況：{state}\n\n詳情請瀏覽：\n{link}",
+                "一站通：申請 {reference} 的狀況現為：{state}。{link}"),
+            new("你的申请 {reference}：{state}",
+                "你的{service}申请状况有变。\n\n参考编号：{reference}\n状况：{state}\n\n详情请浏览：\n{link}",
+                "一站通：申请 {reference} 的状况现为：{state}。{link}"),
+        ],
+        [NotificationEvents.CaseInformationRequested] =
+        [
+            new("We need more information for your application {reference}",
+                "{department} needs more information before it can decide on your application for {service}.\n\nReference: {reference}\nWhat we need: {reason}\nPlease reply by: {due}\n\nReply here:\n{link}",
+                "OneStop: we need more information for application {reference}. Please reply by {due}: {link}"),
+            new("你的申請 {reference} 需要補交資料",
+                "{department}需要更多資料才能就你的{service}申請作出決定。\n\n參考編號：{reference}\n所需資料：{reason}\n請於以下日期前回覆：{due}\n\n請在此回覆：\n{link}",
+                "一站通：申請 {reference} 需要補交資料，請於{due}前回覆：{link}"),
+            new("你的申请 {reference} 需要补交资料",
+                "{department}需要更多资料才能就你的{service}申请作出决定。\n\n参考编号：{reference}\n所需资料：{reason}\n请于以下日期前回复：{due}\n\n请在此回复：\n{link}",
+                "一站通：申请 {reference} 需要补交资料，请于{due}前回复：{link}"),
+        ],
+        [NotificationEvents.CaseResubmitted] =
+        [
+            new("We have received your information for {reference}",
+                "Thank you. We have received the information you sent for your application for {service}.\n\nReference: {reference}\n\n{department} will carry on with your application. Follow it here:\n{link}",
+                "OneStop: we have received your information for application {reference}. {link}"),
+            new("已收到你就 {reference} 補交的資料",
+                "謝謝。我們已收到你為{service}申請補交的資料。\n\n參考編號：{reference}\n\n{department}會繼續處理你的申請。你可在此查看進度：\n{link}",
+                "一站通：已收到你就申請 {reference} 補交的資料。{link}"),
+            new("已收到你就 {reference} 补交的资料",
+                "谢谢。我们已收到你为{service}申请补交的资料。\n\n参考编号：{reference}\n\n{department}会继续处理你的申请。你可在此查看进度：\n{link}",
+                "一站通：已收到你就申请 {reference} 补交的资料。{link}"),
+        ],
+        [NotificationEvents.CaseApproved] =
+        [
+            new("Your application {reference} has been approved",
+                "Your application for {service} has been approved.\n\nReference: {reference}\n\nSee what happens next here:\n{link}",
+                "OneStop: application {reference} for {service} has been approved. {link}"),
+            new("你的申請 {reference} 已獲批准",
+                "你的{service}申請已獲批准。\n\n參考編號：{reference}\n\n下一步詳情請瀏覽：\n{link}",
+                "一站通：你的{service}申請 {reference} 已獲批准。{link}"),
+            new("你的申请 {reference} 已获批准",
+                "你的{service}申请已获批准。\n\n参考编号：{reference}\n\n下一步详情请浏览：\n{link}",
+                "一站通：你的{service}申请 {reference} 已获批准。{link}"),
+        ],
+        [NotificationEvents.CaseRejected] =
+        [
+            new("Decision on your application {reference}",
+                "We are sorry: your application for {service} has not been approved.\n\nReference: {reference}\nReason: {reason}\n\nSee the decision and what you can do next here:\n{link}",
+                "OneStop: application {reference} has not been approved. See why: {link}"),
+            new("有關你的申請 {reference} 的決定",
+                "很抱歉，你的{service}申請未獲批准。\n\n參考編號：{reference}\n原因：{reason}\n\n決定詳情及你可採取的下一步，請瀏覽：\n{link}",
+                "一站通：申請 {reference} 未獲批准。原因請瀏覽：{link}"),
+            new("有关你的申请 {reference} 的决定",
+                "很抱歉，你的{service}申请未获批准。\n\n参考编号：{reference}\n原因：{reason}\n\n决定详情及你可采取的下一步，请浏览：\n{link}",
+                "一站通：申请 {reference} 未获批准。原因请浏览：{link}"),
+        ],
+        [NotificationEvents.CaseWithdrawn] =
+        [
+            new("Your application {reference} has been withdrawn",
+                "Your application for {service} has been withdrawn and will not be processed further.\n\nReference: {reference}\n\nIf you did not ask for this, contact {department}.\n{link}",
+                "OneStop: application {reference} has been withdrawn. {link}"),
+            new("你的申請 {reference} 已撤回",
+                "你的{service}申請已撤回，不會再作處理。\n\n參考編號：{reference}\n\n如你並未要求撤回，請聯絡{department}。\n{link}",
+                "一站通：申請 {reference} 已撤回。{link}"),
+            new("你的申请 {reference} 已撤回",
+                "你的{service}申请已撤回，不会再作处理。\n\n参考编号：{reference}\n\n如你并未要求撤回，请联络{department}。\n{link}",
+                "一站通：申请 {reference} 已撤回。{link}"),
+        ],
+        [NotificationEvents.CaseEscalated] =
+        [
+            new("Case {reference} has been escalated to you",
+                "A case needs a supervisor's attention.\n\nService: {service}\nReference: {reference}\nReason: {reason}\nDue: {due}\n\nOpen the case:\n{link}",
+                "OneStop: case {reference} has been escalated to you. Due {due}. {link}"),
+            new("個案 {reference} 已提交你處理",
+                "有個案需要主管跟進。\n\n服務：{service}\n參考編號：{reference}\n原因：{reason}\n限期：{due}\n\n開啟個案：\n{link}",
+                "一站通：個案 {reference} 已提交你處理，限期{due}。{link}"),
+            new("个案 {reference} 已提交你处理",
+                "有个案需要主管跟进。\n\n服务：{service}\n参考编号：{reference}\n原因：{reason}\n限期：{due}\n\n打开个案：\n{link}",
+                "一站通：个案 {reference} 已提交你处理，限期{due}。{link}"),
+        ],
+    };
+}
+
+/// <summary>The events OneStop notifies people of; each has <see cref="DefaultTemplates"/> in every language.</summary>
+public static class NotificationEvents
+{
+    public const string CaseReceived = "case.received";
+    /// <summary>A state change without an event of its own; <c>{state}</c> names the new state.</summary>
+    public const string CaseMoved = "case.moved";
+    public const string CaseInformationRequested = "case.information-requested";
+    public const string CaseResubmitted = "case.resubmitted";
+    public const string CaseApproved = "case.approved";
+    public const string CaseRejected = "case.rejected";
+    public const string CaseWithdrawn = "case.withdrawn";
+    /// <summary>To a supervisor: staff-facing.</summary>
+    public const string CaseEscalated = "case.escalated";
+}

@@ -5,6 +5,8 @@ using OneStop.Cases.Calendar;
 using OneStop.Cases.Workflows;
 using OneStop.Identity;
 using OneStop.Identity.Staff;
+using OneStop.Notifications;
+using OneStop.Notifications.Templates;
 using OneStop.Platform.Audit;
 using OneStop.Platform.Database;
 
@@ -54,7 +56,7 @@ public sealed class CaseActions(OneStopDb db, WorkflowStore workflows, WorkingCa
         if (!string.IsNullOrWhiteSpace(input.Note))
             AddEvent(c, CaseEventKind.Note, officer.UserId(), now, e => { e.Internal = true; e.Text = Protect(input.Note); });
         audit.Record(CaseAuditEvents.Moved, officer.UserId(), c.ApplicantId, "case", c.Reference, $"action={action.Id};from={from};to={to.Id}", c.DepartmentCode);
-        notices.Tell(c, moved, action.Notify ?? (to.IsEnd ? $"case.{to.End.ToString()!.ToLowerInvariant()}" : "case.moved"), to, input.Reason);
+        await notices.TellApplicantAsync(c, moved, action.Notify ?? DefaultNotification(to), to, input.Reason, cancellationToken);
         return await SaveAsync(c, cancellationToken);
     }
 
@@ -79,7 +81,7 @@ public sealed class CaseActions(OneStopDb db, WorkflowStore workflows, WorkingCa
             e.Text = Protect(request);
         });
         audit.Record(CaseAuditEvents.Returned, officer.UserId(), c.ApplicantId, "case", c.Reference, $"from={from}", c.DepartmentCode);
-        notices.Tell(c, returned, "case.information-requested", BuiltInStates.Returned, request);
+        await notices.TellApplicantAsync(c, returned, NotificationEvents.CaseInformationRequested, BuiltInStates.Returned, request, cancellationToken);
         return await SaveAsync(c, cancellationToken);
     }
 
@@ -152,7 +154,7 @@ public sealed class CaseActions(OneStopDb db, WorkflowStore workflows, WorkingCa
             e.ChangedFields = changedFields.Count == 0 ? null : JsonSerializer.Serialize(changedFields);
         });
         audit.Record(CaseAuditEvents.Replied, applicantId, c.ApplicantId, "case", c.Reference, $"changed={changedFields.Count}", c.DepartmentCode);
-        notices.Tell(c, replied, "case.resubmitted", workflow.State(c.State)!, null);
+        await notices.TellApplicantAsync(c, replied, NotificationEvents.CaseResubmitted, workflow.State(c.State)!, null, cancellationToken);
         return await SaveAsync(c, cancellationToken);
     }
 
@@ -173,9 +175,18 @@ public sealed class CaseActions(OneStopDb db, WorkflowStore workflows, WorkingCa
             e.Text = Protect(reason);
         });
         audit.Record(CaseAuditEvents.Withdrawn, applicantId, applicantId, "case", c.Reference, $"from={from}", c.DepartmentCode);
-        notices.Tell(c, withdrawn, "case.withdrawn", BuiltInStates.Withdrawn, null);
+        await notices.TellApplicantAsync(c, withdrawn, NotificationEvents.CaseWithdrawn, BuiltInStates.Withdrawn, null, cancellationToken);
         return await SaveAsync(c, cancellationToken);
     }
+
+    /// <summary>What the applicant is told when the action names nothing: the decision's own event, else "it moved on".</summary>
+    private static string DefaultNotification(StateDefinition to) => to.End switch
+    {
+        Outcome.Approved => NotificationEvents.CaseApproved,
+        Outcome.Rejected => NotificationEvents.CaseRejected,
+        Outcome.Withdrawn => NotificationEvents.CaseWithdrawn,
+        _ => NotificationEvents.CaseMoved,
+    };
 
     private Task<Case?> ForOfficerAsync(ClaimsPrincipal officer, Guid caseId, CancellationToken cancellationToken) =>
         db.Set<Case>().InDepartmentOf(officer, c => c.DepartmentCode).SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
@@ -218,7 +229,7 @@ public static class CaseAuditEvents
     public const string Moved = "case.moved";
     public const string Returned = "case.returned";
     public const string Replied = "case.replied";
-    public const string Withdrawn = "case.withdrawn";
+    public const string Withdrawn = NotificationEvents.CaseWithdrawn;
     public const string Assigned = "case.assigned";
     public const string NoteAdded = "case.note-added";
     public const string Escalated = "case.escalated";

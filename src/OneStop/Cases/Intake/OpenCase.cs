@@ -5,6 +5,8 @@ using OneStop.Cases.Engine;
 using OneStop.Cases.Workflows;
 using OneStop.Forms;
 using OneStop.Forms.Submitting;
+using OneStop.Notifications;
+using OneStop.Notifications.Templates;
 using OneStop.Platform.Audit;
 using OneStop.Platform.Database;
 using OneStop.Platform.Outbox;
@@ -66,7 +68,7 @@ public sealed class OpenCase(OneStopDb db, WorkflowStore workflows, WorkingCalen
         };
         db.Add(opened);
         audit.Record(CaseAuditEvents.Opened, null, submission.UserId, "case", c.Reference, $"workflow={slug}@{workflow.Version}", c.DepartmentCode);
-        notices.Tell(c, opened, "case.received", start, null);
+        await notices.TellApplicantAsync(c, opened, NotificationEvents.CaseReceived, start, null, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -56,14 +56,14 @@ public static class DefaultTemplates
         [NotificationEvents.CaseInformationRequested] =
         [
             new("We need more information for your application {reference}",
-                "{department} needs more information before it can decide on your application for {service}.\n\nReference: {reference}\nWhat we need: {reason}\nPlease reply by: {due}\n\nReply here:\n{link}",
-                "OneStop: we need more information for application {reference}. Please reply by {due}: {link}"),
+                "{department} needs more information before it can decide on your application for {service}.\n\nReference: {reference}\nWhat we need: {reason}\n\nWe will carry on with your application when you reply. Reply here:\n{link}",
+                "OneStop: we need more information for application {reference}. Please reply: {link}"),
             new("你的申請 {reference} 需要補交資料",
-                "{department}需要更多資料才能就你的{service}申請作出決定。\n\n參考編號：{reference}\n所需資料：{reason}\n請於以下日期前回覆：{due}\n\n請在此回覆：\n{link}",
-                "一站通：申請 {reference} 需要補交資料，請於{due}前回覆：{link}"),
+                "{department}需要更多資料才能就你的{service}申請作出決定。\n\n參考編號：{reference}\n所需資料：{reason}\n\n你回覆後，我們會繼續處理你的申請。請在此回覆：\n{link}",
+                "一站通：申請 {reference} 需要補交資料，請回覆：{link}"),
             new("你的申请 {reference} 需要补交资料",
-                "{department}需要更多资料才能就你的{service}申请作出决定。\n\n参考编号：{reference}\n所需资料：{reason}\n请于以下日期前回复：{due}\n\n请在此回复：\n{link}",
-                "一站通：申请 {reference} 需要补交资料，请于{due}前回复：{link}"),
+                "{department}需要更多资料才能就你的{service}申请作出决定。\n\n参考编号：{reference}\n所需资料：{reason}\n\n你回复后，我们会继续处理你的申请。请在此回复：\n{link}",
+                "一站通：申请 {reference} 需要补交资料，请回复：{link}"),
         ],
         [NotificationEvents.CaseResubmitted] =
         [

@@ -11,6 +11,9 @@ namespace OneStop.Platform.Jobs.Pages;
 /// Background work for platform administrators: how much outbox work is in each state, the parked messages
 /// (the dead-letter list) with a retry for each and for all, and when each recurring job ran and runs next.
 /// </summary>
+// Staff as well, as every page under /Office has by convention: staff without a second factor in this session
+// are sent to set one up, rather than refused.
+[Authorize(Policy = StaffPolicies.Staff)]
 [Authorize(Policy = StaffPolicies.PlatformAdmin)]
 public sealed class JobsModel(DeadLetters deadLetters, IEnumerable<IRecurringJob> jobs, TimeProvider clock) : PageModel
 {

@@ -35,6 +35,19 @@ public class OneStopApp : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>
+    /// Another node of <paramref name="first"/>: its own services (and background singletons) over the same
+    /// database, on the same clock. Not seeded or migrated again; <paramref name="first"/> drops the database.
+    /// </summary>
+    public OneStopApp(OneStopApp first)
+    {
+        Provider = first.Provider;
+        Seed = false;
+        MigrateOnStart = false;
+        ConnectionString = first.ConnectionString;
+        Clock = first.Clock;
+    }
+
     public Provider Provider { get; }
     public bool Seed { get; }
     public string ConnectionString { get; }

@@ -85,6 +85,10 @@ public sealed class OfficeAuthorizationTests : IAsyncLifetime
             new("GET", $"/office/staff/{target}", "office/staff/{id:guid}", Needs.PlatformAdmin),
             new("POST", $"/office/staff/{target}", "office/staff/{id:guid}", Needs.PlatformAdmin),
             new("POST", $"/office/staff/{removable}?handler=Remove", "office/staff/{id:guid}", Needs.PlatformAdmin, Success: "redirect"),
+            new("GET", "/office/jobs", "office/jobs", Needs.PlatformAdmin),
+            // No message named: nothing released, back to the list.
+            new("POST", "/office/jobs?handler=Retry", "office/jobs", Needs.PlatformAdmin, Success: "redirect"),
+            new("POST", "/office/jobs?handler=RetryAll", "office/jobs", Needs.PlatformAdmin, Success: "redirect"),
             new("GET", "/office/services", "office/services", Needs.Officer),
             new("GET", $"/office/services/{td}", "office/services/{slug}", Needs.DepartmentAdmin, TdRecord: true),
             new("POST", $"/office/services/{td}", "office/services/{slug}", Needs.DepartmentAdmin, TdRecord: true),

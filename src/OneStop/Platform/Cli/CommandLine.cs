@@ -32,6 +32,8 @@ public static class CommandLine
           identity clients list|add|remove
                                    systems that sign in with OneStop; `identity clients` alone explains
                                    the options of add
+          jobs parked              list the outbox messages parked after failing
+          jobs retry all|ID        send parked messages to be tried again (audited)
 
         Settings are configuration keys, e.g. --ConnectionStrings:OneStop "Data Source=data/onestop.db"
         --Database:Provider postgres. See docs/configuration.md. Give FILE as an absolute path: `dotnet run`
@@ -67,6 +69,9 @@ public static class CommandLine
                 return words is [_, "staff", ..]
                     ? await Identity.Staff.StaffCommands.RunAsync(app.Services, words[1..], Console.Out, Console.Error, cancellation)
                     : await Identity.Oidc.OidcCommands.RunAsync(app.Services, words[1..], Console.Out, Console.Error, cancellation);
+            case "jobs":
+                await app.Services.MigrateOnStartIfConfiguredAsync();
+                return await Jobs.JobsCommands.RunAsync(app.Services, words[1..], Console.Out, Console.Error, cancellation);
             default:
                 await Console.Error.WriteLineAsync($"Unknown command '{words[0]}'.");
                 await Console.Error.WriteLineAsync(Usage);

@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OneStop.Platform.Database;
 using OneStop.Platform.Jobs;
@@ -8,12 +7,11 @@ using OneStop.Platform.Jobs;
 namespace OneStop.Platform.Outbox;
 
 /// <summary>
-/// Hands outbox messages to their handlers. Each pass picks due messages of the topics that have a
-/// handler, claims each with a conditional UPDATE of <see cref="OutboxMessage.LockedUntil"/> (only one
-/// node's UPDATE matches, on SQLite and PostgreSQL alike), runs the handlers, and marks the message done,
-/// or schedules a retry with exponential backoff, or parks it after <see cref="OutboxOptions.MaxAttempts"/>.
-/// One message at a time per node: enough for acknowledgements; issue 5's job runner claims batches with
-/// <c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL and runs them in parallel.
+/// Hands outbox messages to their handlers. Each pass claims due messages of the topics that have a handler
+/// — on PostgreSQL a batch in one statement with <c>FOR UPDATE SKIP LOCKED</c>, run up to
+/// <see cref="OutboxOptions.Parallelism"/> at a time; on SQLite (one node) one by one with a conditional
+/// UPDATE — runs the handlers, and marks each message done, or schedules a retry with exponential backoff,
+/// or parks it after <see cref="OutboxOptions.MaxAttempts"/>. Runs on every node: the claims share the work.
 /// </summary>
 public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<OutboxOptions> options, TimeProvider clock,
     ILogger<OutboxDispatcher> logger) : IRecurringJob
@@ -23,6 +21,8 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Outbo
     public string Name => "outbox";
     public bool Enabled => options.Value.Enabled;
     public TimeSpan Interval => options.Value.PollInterval;
+    /// <summary>Every node polls: the claims, not a schedule, keep two nodes off the same message.</summary>
+    public bool EveryNode => true;
 
     /// <summary>One pass. True when the batch was full, so there may be more due already.</summary>
     public async Task<bool> RunOnceAsync(CancellationToken cancellationToken)
@@ -31,9 +31,62 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Outbo
         await using var scope = scopes.CreateAsyncScope();
         var handlers = HandlersPerTopic(scope.ServiceProvider);
         if (handlers.Count == 0) return false;
-        var topics = handlers.Keys.ToArray();
         var db = scope.ServiceProvider.GetRequiredService<OneStopDb>();
+        return db.Database.IsNpgsql()
+            ? await RunBatchAsync(db, handlers, o, cancellationToken)
+            : await RunOneByOneAsync(db, handlers, o, cancellationToken);
+    }
+
+    private async Task<bool> RunBatchAsync(OneStopDb db, IReadOnlyDictionary<string, int> handlers, OutboxOptions o, CancellationToken cancellationToken)
+    {
         var now = Now();
+        // The claim's expiry doubles as its token: the outcome is written only while it still matches, so
+        // a node whose claim ran out (and was taken over) cannot overwrite the new owner's result.
+        var lockedUntil = Milliseconds(now + o.LockDuration);
+        var topics = handlers.Keys.ToArray();
+        // Rows another node's claim has locked are skipped, not waited for; the outer UPDATE sees only rows
+        // this statement locked. Attempts are counted when claimed, so a message that kills the process is parked too.
+        var claimed = await db.Set<OutboxMessage>().FromSql($"""
+            UPDATE "OutboxMessages" SET "LockedUntil" = {lockedUntil}, "Attempts" = "Attempts" + 1
+            WHERE "Id" IN (
+                SELECT "Id" FROM "OutboxMessages"
+                WHERE "ProcessedAt" IS NULL AND "ParkedAt" IS NULL AND "AvailableAt" <= {now}
+                  AND ("LockedUntil" IS NULL OR "LockedUntil" < {now}) AND "Topic" = ANY({topics})
+                ORDER BY "AvailableAt", "Id"
+                LIMIT {o.BatchSize}
+                FOR UPDATE SKIP LOCKED)
+            RETURNING *
+            """).AsNoTracking().ToListAsync(cancellationToken);
+        if (claimed.Count == 0) return false;
+
+        var started = new HashSet<long>();
+        try
+        {
+            await Parallel.ForEachAsync(claimed.OrderBy(m => m.AvailableAt).ThenBy(m => m.Id),
+                new ParallelOptions { MaxDegreeOfParallelism = o.Parallelism, CancellationToken = cancellationToken },
+                async (message, token) =>
+                {
+                    lock (started) started.Add(message.Id);
+                    await RunAsync(message, lockedUntil, handlers, o, token);
+                });
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The node is stopping: hand back what it claimed but never started, uncounted, so that another
+            // node need not wait for the claim to run out.
+            var unstarted = claimed.Select(m => m.Id).Where(id => !started.Contains(id)).ToList();
+            if (unstarted.Count > 0)
+                await db.Set<OutboxMessage>().Where(m => unstarted.Contains(m.Id) && m.LockedUntil == lockedUntil)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, (DateTime?)null).SetProperty(m => m.Attempts, m => m.Attempts - 1), CancellationToken.None);
+            throw;
+        }
+        return claimed.Count == o.BatchSize;
+    }
+
+    private async Task<bool> RunOneByOneAsync(OneStopDb db, IReadOnlyDictionary<string, int> handlers, OutboxOptions o, CancellationToken cancellationToken)
+    {
+        var now = Now();
+        var topics = handlers.Keys.ToArray();
         var due = await db.Set<OutboxMessage>().AsNoTracking()
             .Where(m => m.ProcessedAt == null && m.ParkedAt == null && m.AvailableAt <= now
                 && (m.LockedUntil == null || m.LockedUntil < now) && topics.Contains(m.Topic))
@@ -44,28 +97,29 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Outbo
         foreach (var id in due)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await DispatchAsync(db, id, handlers, o, cancellationToken);
+            // Claimed just before it runs, so that the claim's time is the handler's.
+            now = Now();
+            var lockedUntil = Milliseconds(now + o.LockDuration);
+            var claimed = await db.Set<OutboxMessage>()
+                .Where(m => m.Id == id && m.ProcessedAt == null && m.ParkedAt == null && m.AvailableAt <= now
+                    && (m.LockedUntil == null || m.LockedUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, lockedUntil).SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
+            if (claimed == 0) continue;
+            var message = await db.Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
+            await RunAsync(message, lockedUntil, handlers, o, cancellationToken);
         }
         return due.Count == o.BatchSize;
     }
 
-    private async Task DispatchAsync(OneStopDb db, long id, IReadOnlyDictionary<string, int> handlers, OutboxOptions o, CancellationToken cancellationToken)
+    /// <summary>Runs a claimed message's handlers and writes the outcome, while the claim <paramref name="lockedUntil"/> is still its own.</summary>
+    private async Task RunAsync(OutboxMessage message, DateTime lockedUntil, IReadOnlyDictionary<string, int> handlers, OutboxOptions o, CancellationToken cancellationToken)
     {
-        var now = Now();
-        // The claim's expiry doubles as its token: the outcome is written only while it still matches, so
-        // a node whose claim ran out (and was taken over) cannot overwrite the new owner's result.
-        var lockedUntil = Milliseconds(now + o.LockDuration);
-        var claimed = await db.Set<OutboxMessage>()
-            .Where(m => m.Id == id && m.ProcessedAt == null && m.ParkedAt == null && m.AvailableAt <= now
-                && (m.LockedUntil == null || m.LockedUntil < now))
-            // Counted when claimed, not when failed, so that a message which kills the process is parked too.
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, lockedUntil).SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
-        if (claimed == 0) return;
-
-        var message = await db.Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
+        // On the same clock as the claim's expiry, which is what another node judges it by. A message that
+        // waited in its batch until its claim ran out is left for the next pass.
+        var left = lockedUntil - Now();
+        if (left <= TimeSpan.Zero) return;
         var failures = new List<string>();
-        // On the same clock as the claim's expiry, which is what another node judges it by.
-        using (var expiry = new CancellationTokenSource(o.LockDuration, clock))
+        using (var expiry = new CancellationTokenSource(left, clock))
         using (var claim = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, expiry.Token))
         {
             for (var i = 0; i < handlers.GetValueOrDefault(message.Topic); i++)
@@ -90,7 +144,8 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Outbo
             }
         }
 
-        var mine = db.Set<OutboxMessage>().Where(m => m.Id == id && m.LockedUntil == lockedUntil);
+        await using var outcome = scopes.CreateAsyncScope();
+        var mine = outcome.ServiceProvider.GetRequiredService<OneStopDb>().Set<OutboxMessage>().Where(m => m.Id == message.Id && m.LockedUntil == lockedUntil);
         var finished = Now();
         int written;
         if (failures.Count == 0)
@@ -109,7 +164,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Outbo
                     .SetProperty(m => m.ParkedAt, finished)
                     .SetProperty(m => m.LockedUntil, (DateTime?)null)
                     .SetProperty(m => m.LastError, error), CancellationToken.None);
-                logger.LogWarning("Outbox message {MessageId} ({Topic}) parked after {Attempts} attempts; see its LastError", message.Id, message.Topic, message.Attempts);
+                logger.LogWarning("Outbox message {MessageId} ({Topic}) parked after {Attempts} attempts; see /office/jobs", message.Id, message.Topic, message.Attempts);
             }
             else
             {
@@ -149,28 +204,9 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Outbo
     /// Whole milliseconds: PostgreSQL keeps microseconds and SQLite all seven digits, and the claim's expiry
     /// is compared for equality after a round trip, so it must survive both unchanged.
     /// </summary>
-    private static DateTime Milliseconds(DateTime t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
+    internal static DateTime Milliseconds(DateTime t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
 
     // The registered handlers do not change while the process runs; resolved once to learn their topics.
     private IReadOnlyDictionary<string, int> HandlersPerTopic(IServiceProvider services) =>
         _handlersPerTopic ??= services.GetServices<IOutboxHandler>().GroupBy(h => h.Topic).ToDictionary(g => g.Key, g => g.Count());
-}
-
-public static class OutboxSetup
-{
-    /// <summary>The outbox writer, the dispatcher and its loop (section <c>Outbox</c>).</summary>
-    public static IServiceCollection AddOutbox(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddScoped<Outbox>();
-        services.AddRecurringJob<OutboxDispatcher>();
-        return services;
-    }
-
-    /// <summary>Adds a handler (scoped: it may use the DbContext). Several may share a topic; see <see cref="IOutboxHandler"/>.</summary>
-    public static IServiceCollection AddOutboxHandler<THandler>(this IServiceCollection services) where THandler : class, IOutboxHandler
-    {
-        services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, THandler>());
-        return services;
-    }
 }

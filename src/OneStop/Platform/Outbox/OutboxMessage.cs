@@ -23,8 +23,8 @@ public sealed class OutboxMessage
     /// <summary>A node that claimed the message holds it until then; after that another may take it over.</summary>
     public DateTime? LockedUntil { get; set; }
     /// <summary>
-    /// Set when the message failed <c>Outbox:MaxAttempts</c> times: it is left alone until someone looks at
-    /// <see cref="LastError"/>, fixes the cause and clears this (see docs/platform/outbox.md).
+    /// Set when the message failed <c>Outbox:MaxAttempts</c> times: it is left alone until an operator looks at
+    /// <see cref="LastError"/>, fixes the cause and retries it at /office/jobs (see docs/platform/outbox.md).
     /// </summary>
     public DateTime? ParkedAt { get; set; }
 }

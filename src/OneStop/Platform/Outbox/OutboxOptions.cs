@@ -16,6 +16,12 @@ public sealed class OutboxOptions
     /// <summary>Messages claimed per pass; a full pass is followed by another at once.</summary>
     [Range(1, 1000)] public int BatchSize { get; set; } = 50;
 
+    /// <summary>
+    /// Claimed messages a node runs at the same time, on PostgreSQL. SQLite runs them one at a time: it has
+    /// one writer, and a single node.
+    /// </summary>
+    [Range(1, 64)] public int Parallelism { get; set; } = 4;
+
     /// <summary>Attempts before a message is parked (see <see cref="OutboxMessage.ParkedAt"/>).</summary>
     [Range(1, 100)] public int MaxAttempts { get; set; } = 10;
 

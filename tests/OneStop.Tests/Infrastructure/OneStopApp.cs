@@ -45,7 +45,7 @@ public class OneStopApp : WebApplicationFactory<Program>
         Seed = false;
         MigrateOnStart = false;
         ConnectionString = first.ConnectionString;
-        Clock = first.Clock;
+        _clock = first.Clock;
     }
 
     public Provider Provider { get; }

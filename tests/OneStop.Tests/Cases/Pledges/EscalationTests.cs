@@ -2,6 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Cases;
 using OneStop.Cases.Pledges;
+using OneStop.Identity.Staff;
+using OneStop.Notifications;
+using OneStop.Tests.Forms.Background;
 
 namespace OneStop.Tests.Cases.Pledges;
 
@@ -53,6 +56,30 @@ public abstract class EscalationTests(Provider provider) : IAsyncLifetime
         Assert.NotNull(flagged.BreachedAt);
         Assert.NotNull(flagged.EscalatedAt);
         Assert.Equal(1, await _app.QueryCasesAsync(db => db.AuditEntries.CountAsync(a => a.Event == "case.escalated" && a.TargetId == c.Reference, Cancel)));
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_TargetMissed_TellsTheDepartmentsSupervisorsByEmailNotOfficers()
+    {
+        var (supervisorId, supervisorEmail) = await _app.NewAccountAsync();
+        var (officerId, officerEmail) = await _app.NewAccountAsync();
+        await _app.QueryCasesAsync(db =>
+        {
+            db.Add(new StaffMember { UserId = supervisorId, Role = StaffRole.Supervisor, DepartmentCode = "TD" });
+            db.Add(new StaffMember { UserId = officerId, Role = StaffRole.Officer, DepartmentCode = "TD" });
+            return db.SaveChangesAsync(Cancel);
+        });
+        var c = await _app.NewCaseAsync(null);
+        _app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 11, 16, 1, 0, TimeSpan.Zero));
+
+        await PassAsync();
+        await _app.RunOutboxAsync();
+
+        var mail = Assert.Single(_app.MailsAbout(supervisorEmail, "Case " + c.Reference));
+        Assert.Contains("/office/cases/" + c.Reference, mail.TextBody);
+        Assert.Contains("11 December 2026", mail.TextBody);
+        Assert.Empty(_app.MailsAbout(officerEmail, c.Reference));
+        Assert.Equal(1, await _app.QueryCasesAsync(db => db.Set<InboxMessage>().CountAsync(m => m.UserId == supervisorId && m.CaseId == c.Id, Cancel)));
     }
 
     [Fact]

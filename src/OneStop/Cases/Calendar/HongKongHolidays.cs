@@ -7,7 +7,7 @@ namespace OneStop.Cases.Calendar;
 /// <summary>
 /// The general holidays of 2025–2027 as gazetted (2027 as the lunar calendar and the General Holidays
 /// Ordinance's substitution rules give them; check against the gazette when it is published). Written
-/// once into an empty calendar on start; after that the table is the truth and operators keep it at
+/// once into an empty calendar on start (once the schema is there); after that the table is the truth and operators keep it at
 /// <c>/office/holidays</c>.
 /// </summary>
 public static class HongKongHolidays
@@ -78,6 +78,8 @@ public static class HongKongHolidays
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OneStopDb>();
+        // PostgreSQL is migrated by the `migrate` command, not on start: a node started before it seeds on its next start.
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any()) return;
         if (await db.Set<PublicHoliday>().AnyAsync(cancellationToken)) return;
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         db.Set<PublicHoliday>().AddRange(All(now));

@@ -85,8 +85,11 @@ public sealed class CaseReader(OneStopDb db, WorkflowStore workflows, FormStore 
         var files = await FilesAsync(c, cancellationToken);
         var timeline = await TimelineAsync(events, workflow.Definition, people, files, cancellationToken);
 
-        audit.Record(CaseAuditEvents.AnswersViewed, officer.UserId(), c.ApplicantId, "case", c.Reference, null, c.DepartmentCode);
-        await db.SaveChangesAsync(cancellationToken);
+        if (answers.Count > 0)
+        {
+            audit.Record(CaseAuditEvents.AnswersViewed, officer.UserId(), c.ApplicantId, "case", c.Reference, null, c.DepartmentCode);
+            await db.SaveChangesAsync(cancellationToken);
+        }
 
         return new CaseView
         {

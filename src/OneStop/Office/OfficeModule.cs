@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneStop.Identity.Staff;
+using OneStop.Office.Cases;
 using OneStop.Office.Forms;
 using OneStop.Office.Services;
 
@@ -16,6 +17,7 @@ public static class OfficeModule
         services.AddScoped<EditService>();
         services.AddScoped<Departments.DepartmentEditor>();
         services.AddFormEditor();
+        services.AddCaseOffice();
         return services;
     }
 

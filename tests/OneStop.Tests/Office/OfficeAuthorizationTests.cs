@@ -16,7 +16,7 @@ public sealed class OfficeAuthorizationTests : IAsyncLifetime
 {
     private readonly OneStopApp _app = new(Provider.Sqlite);
 
-    private enum Needs { Staff, Officer, DepartmentAdmin, PlatformAdmin }
+    private enum Needs { Staff, Officer, Supervisor, DepartmentAdmin, PlatformAdmin }
 
     /// <summary>One endpoint: who may use it, whether it is a TD record (404 to other departments), and what success looks like.</summary>
     private sealed record Endpoint(string Method, string Url, string Pattern, Needs Needs, bool TdRecord = false, string Success = "200");
@@ -43,6 +43,7 @@ public sealed class OfficeAuthorizationTests : IAsyncLifetime
         var required = endpoint.Needs switch
         {
             Needs.Officer => StaffRole.Officer,
+            Needs.Supervisor => StaffRole.Supervisor,
             Needs.DepartmentAdmin => StaffRole.DepartmentAdmin,
             Needs.PlatformAdmin => StaffRole.PlatformAdmin,
             _ => (StaffRole?)null,
@@ -61,6 +62,7 @@ public sealed class OfficeAuthorizationTests : IAsyncLifetime
         var removableClient = await NewClientAsync();
         var form = "td-office-table";
         await Forms.TestForms.PublishAsync(_app, Forms.TestForms.OnePage(form, Forms.TestForms.Field("plate", OneStop.Forms.Definitions.FieldType.Text)));
+        var (reference, file) = await Cases.CaseAuthorizationSteps.CaseWithDocumentAsync(_app);
         return
         [
             new("GET", "/office", "office", Needs.Staff),
@@ -108,6 +110,17 @@ public sealed class OfficeAuthorizationTests : IAsyncLifetime
             new("POST", "/office/notifications/defaults/case.received/en", "office/notifications/defaults/{event}/{language}", Needs.PlatformAdmin),
             new("POST", "/office/notifications/defaults/case.received/en?handler=Preview", "office/notifications/defaults/{event}/{language}", Needs.PlatformAdmin),
             new("POST", "/office/notifications/defaults/case.received/en?handler=Reset", "office/notifications/defaults/{event}/{language}", Needs.PlatformAdmin, Success: "redirect"),
+            new("GET", "/office/cases", "office/cases", Needs.Officer),
+            // Nothing named: no case claimed, back to the queue.
+            new("POST", "/office/cases?handler=Claim", "office/cases", Needs.Officer, Success: "redirect"),
+            new("GET", "/office/cases/team", "office/cases/team", Needs.Supervisor),
+            new("GET", $"/office/cases/{reference}", "office/cases/{reference}", Needs.Officer, TdRecord: true),
+            // Empty forms: the error summary, the case unchanged.
+            new("POST", $"/office/cases/{reference}?handler=Assign", "office/cases/{reference}", Needs.Officer, TdRecord: true),
+            new("POST", $"/office/cases/{reference}?handler=Note", "office/cases/{reference}", Needs.Officer, TdRecord: true),
+            new("POST", $"/office/cases/{reference}?handler=Request", "office/cases/{reference}", Needs.Officer, TdRecord: true),
+            new("POST", $"/office/cases/{reference}?handler=Take&actionId=reject", "office/cases/{reference}", Needs.Officer, TdRecord: true),
+            new("GET", $"/office/cases/{reference}/files/{file}", "office/cases/{reference}/files/{fileId:guid}", Needs.Officer, TdRecord: true),
             new("GET", "/office/forms", "office/forms", Needs.Officer),
             new("GET", "/office/forms/new", "office/forms/new", Needs.DepartmentAdmin),
             // Empty editor forms: the error summary (no draft token, no file), nothing changed.

@@ -1,3 +1,4 @@
+using OneStop.Notifications;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using OneStop.Cases.Engine;
@@ -15,7 +16,7 @@ namespace OneStop.Office.Cases;
 /// the officer saw, so acting on a case someone else has just moved says so instead of overwriting it.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Officer)]
-public sealed class ShowModel(CaseReader reader, CaseActions actions, CaseDocuments documents, Text text, TimeProvider clock) : FormPageModel
+public sealed class ShowModel(CaseReader reader, CaseActions actions, CaseDocuments documents, NotificationDeliveries deliveries, Text text, TimeProvider clock) : FormPageModel
 {
     [BindProperty] public int Revision { get; set; }
     [BindProperty] public string? Assignee { get; set; }
@@ -26,6 +27,8 @@ public sealed class ShowModel(CaseReader reader, CaseActions actions, CaseDocume
     [TempData] public string? Done { get; set; }
 
     public CaseView View { get; private set; } = null!;
+    /// <summary>What the applicant was sent about this case, and whether it arrived.</summary>
+    public IReadOnlyList<DeliveryView> Deliveries { get; private set; } = [];
     public DateTime Now { get; private set; }
     /// <summary>Which form was posted and failed ("assign", "note", "request" or an action id): only it gets its input back.</summary>
     public string? Posted { get; private set; }
@@ -140,6 +143,7 @@ public sealed class ShowModel(CaseReader reader, CaseActions actions, CaseDocume
     {
         if (await reader.LoadAsync(User, reference, cancellationToken) is not { } view) return NotFound();
         View = view;
+        Deliveries = await deliveries.ForCaseAsync(view.Case.Id, cancellationToken);
         Now = clock.GetUtcNow().UtcDateTime;
         // After a failed post the form shows the case as it is now: a second try goes with the current revision.
         Revision = view.Case.Revision;

@@ -59,6 +59,21 @@ public abstract class CasePageTests(Provider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CasePage_ApplicantWasTold_ShowsEachDeliveryAndItsStatus()
+    {
+        var email = await _app.NewAccountAsync();
+        var c = await _app.NewCaseAsync(await _app.UserIdAsync(email));
+        // Opening the case queued "we have received it"; this pass sends it.
+        await _app.Services.GetRequiredService<OneStop.Platform.Outbox.OutboxDispatcher>().RunOnceAsync(Cancel);
+        var (officer, _, _) = await _app.OfficerAsync();
+
+        var page = await officer.PageAsync($"/office/cases/{c.Reference}");
+
+        var rows = page.QuerySelectorAll("section[data-notifications] table[data-deliveries] tbody tr");
+        Assert.Equal(["email:sent", "inbox:sent"], rows.Select(r => $"{r.GetAttribute("data-channel")}:{r.GetAttribute("data-status")}").Order());
+    }
+
+    [Fact]
     public async Task CasePage_Guest_ShowsTheContactAddressTheyGave()
     {
         var c = await _app.NewCaseAsync(null, contactEmail: "guest-applicant@example.com");

@@ -161,6 +161,11 @@ internal sealed class CasesConfiguration :
         entity.HasIndex(c => new { c.DepartmentCode, c.AssigneeId, c.DueAt, c.Reference });
         entity.HasIndex(c => new { c.DepartmentCode, c.ServiceSlug, c.DueAt, c.Reference });
         entity.HasIndex(c => new { c.DepartmentCode, c.ClosedAt, c.Reference });
+        // The waiting view (returned to the applicant, oldest first): a few per cent of cases, so a partial index.
+        entity.HasIndex(c => new { c.DepartmentCode, c.StateEnteredAt, c.Reference }).HasFilter($"\"State\" = '{Workflows.BuiltInStates.ReturnedId}'");
+        // The queue's counts of open cases per state read every open case of the department; this narrow index
+        // (PostgreSQL stores its repeated keys once) takes about half the time of the wide state index above.
+        entity.HasIndex(c => new { c.DepartmentCode, c.State }).HasFilter("\"DueAt\" IS NOT NULL");
         // The escalation job's search: on the clock, past due, not yet escalated.
         entity.HasIndex(c => new { c.EscalatedAt, c.DueAt });
         entity.HasIndex(c => new { c.ApplicantId, c.ReceivedAt });

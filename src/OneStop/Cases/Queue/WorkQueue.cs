@@ -43,7 +43,15 @@ public sealed class WorkQueue(OneStopDb db, TimeProvider clock)
         var backwards = before is not null && cursor is not null;
         // Walking back reverses the sort, then the page is turned round again.
         var descending = (filter.View == QueueView.Closed) != backwards;
-        if (cursor is { } k) query = After(query, filter.View, k, descending);
+        if (cursor is { } k)
+        {
+            // Two index ranges in one statement: the cases due at the cursor's very time that come after it by
+            // reference, then the cases after that time. One predicate over both ("t >= k.At AND (t > k.At OR
+            // reference > k.Reference)") lets the index seek only to the time, then read and throw away every
+            // case due at that instant before the cursor: thousands at a busy midnight, on every page of it.
+            query = Sort(Tied(query, filter.View, k, descending), filter.View, descending).Take(size + 1)
+                .Concat(Sort(Beyond(query, filter.View, k, descending), filter.View, descending).Take(size + 1));
+        }
         query = Sort(query, filter.View, descending);
         var rows = await query.Take(size + 1)
             .Select(c => new QueueRow(c.Id, c.Reference, c.ServiceSlug, c.State, c.DueAt, c.ReceivedAt, c.StateEnteredAt, c.ClosedAt, c.AssigneeId, c.BreachedAt, c.Outcome))
@@ -101,20 +109,32 @@ public sealed class WorkQueue(OneStopDb db, TimeProvider clock)
         return query;
     }
 
-    private static IQueryable<Case> After(IQueryable<Case> query, QueueView view, Cursor k, bool descending)
+    /// <summary>The cases at the cursor's time that come after it (before it, walking back): ties broken by the unique reference.</summary>
+    private static IQueryable<Case> Tied(IQueryable<Case> query, QueueView view, Cursor k, bool descending)
     {
-        // "t >= k.At AND (t > k.At OR reference > k.Reference)": the first half lets the index seek; ties on the
-        // time (many cases fall due at the same midnight) are broken by the unique reference.
         var at = k.At;
         var reference = k.Reference;
+        query = view switch
+        {
+            QueueView.Open => query.Where(c => c.DueAt == at),
+            QueueView.Waiting => query.Where(c => c.StateEnteredAt == at),
+            _ => query.Where(c => c.ClosedAt == at),
+        };
+        return descending ? query.Where(c => string.Compare(c.Reference, reference) < 0) : query.Where(c => string.Compare(c.Reference, reference) > 0);
+    }
+
+    /// <summary>The cases strictly after the cursor's time (before it, walking back).</summary>
+    private static IQueryable<Case> Beyond(IQueryable<Case> query, QueueView view, Cursor k, bool descending)
+    {
+        var at = k.At;
         return (view, descending) switch
         {
-            (QueueView.Open, false) => query.Where(c => c.DueAt >= at && (c.DueAt > at || string.Compare(c.Reference, reference) > 0)),
-            (QueueView.Open, true) => query.Where(c => c.DueAt <= at && (c.DueAt < at || string.Compare(c.Reference, reference) < 0)),
-            (QueueView.Waiting, false) => query.Where(c => c.StateEnteredAt >= at && (c.StateEnteredAt > at || string.Compare(c.Reference, reference) > 0)),
-            (QueueView.Waiting, true) => query.Where(c => c.StateEnteredAt <= at && (c.StateEnteredAt < at || string.Compare(c.Reference, reference) < 0)),
-            (_, false) => query.Where(c => c.ClosedAt >= at && (c.ClosedAt > at || string.Compare(c.Reference, reference) > 0)),
-            (_, true) => query.Where(c => c.ClosedAt <= at && (c.ClosedAt < at || string.Compare(c.Reference, reference) < 0)),
+            (QueueView.Open, false) => query.Where(c => c.DueAt > at),
+            (QueueView.Open, true) => query.Where(c => c.DueAt < at),
+            (QueueView.Waiting, false) => query.Where(c => c.StateEnteredAt > at),
+            (QueueView.Waiting, true) => query.Where(c => c.StateEnteredAt < at),
+            (_, false) => query.Where(c => c.ClosedAt > at),
+            (_, true) => query.Where(c => c.ClosedAt < at),
         };
     }
 

@@ -1,6 +1,8 @@
 using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Cases;
+using OneStop.Cases.Engine;
 using OneStop.Cases.Queue;
 using OneStop.Identity.Staff;
 
@@ -32,10 +34,10 @@ public abstract class WorkQueuePagingTests(Provider provider) : IAsyncLifetime
         new Claim(StaffClaims.Department, department),
     ], "test"));
 
-    private async Task<QueuePage> PageAsync(ClaimsPrincipal officer, string? after, string? before, int size)
+    private async Task<QueuePage> PageAsync(ClaimsPrincipal officer, string? after, string? before, int size, QueueView view = QueueView.Open)
     {
         await using var scope = _app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<WorkQueue>().PageAsync(officer, new QueueFilter(), after, before, size, Cancel);
+        return await scope.ServiceProvider.GetRequiredService<WorkQueue>().PageAsync(officer, new QueueFilter(view), after, before, size, Cancel);
     }
 
     [Theory]
@@ -64,6 +66,45 @@ public abstract class WorkQueuePagingTests(Provider provider) : IAsyncLifetime
         Assert.Equal(expected, back.AsEnumerable().Reverse().SelectMany(p => p.Rows).Select(r => r.Reference));
         Assert.Equal((int)Math.Ceiling(7.0 / size), forward.Count);
         Assert.Null(forward[0].Previous);
+    }
+
+    [Theory]
+    [InlineData(QueueView.Closed, 1)]
+    [InlineData(QueueView.Closed, 3)]
+    [InlineData(QueueView.Waiting, 1)]
+    [InlineData(QueueView.Waiting, 3)]
+    public async Task PageAsync_ClosedOrWaitingView_ForwardThenBack_VisitsEveryCaseOnceInOrder(QueueView view, int size)
+    {
+        var officer = Officer("TD");
+        var opened = new List<Case>();
+        for (var i = 0; i < 7; i++) opened.Add(await _app.NewCaseAsync(null));
+        // Four closed (or returned to the applicant) at one instant, then three a day apart.
+        for (var i = 0; i < 7; i++)
+        {
+            if (i >= 4) _app.Clock.Advance(TimeSpan.FromDays(1));
+            await using var scope = _app.Services.CreateAsyncScope();
+            var actions = scope.ServiceProvider.GetRequiredService<CaseActions>();
+            var result = view == QueueView.Closed
+                ? await actions.TakeAsync(officer, opened[i].Id, new ActionInput("approve", opened[i].Revision), Cancel)
+                : await actions.RequestInformationAsync(officer, opened[i].Id, opened[i].Revision, "Please send a clearer photo.", Cancel);
+            Assert.IsType<CaseResult.Done>(result);
+        }
+        var ids = opened.Select(c => c.Id).ToList();
+        var cases = await _app.QueryCasesAsync(db => db.Set<Case>().Where(c => ids.Contains(c.Id)).ToListAsync(Cancel));
+        // Closed cases newest first; waiting ones longest waiting first.
+        var expected = (view == QueueView.Closed
+                ? cases.OrderByDescending(c => c.ClosedAt).ThenByDescending(c => c.Reference, StringComparer.Ordinal)
+                : cases.OrderBy(c => c.StateEnteredAt).ThenBy(c => c.Reference, StringComparer.Ordinal))
+            .Select(c => c.Reference).ToList();
+
+        var forward = new List<QueuePage> { await PageAsync(officer, null, null, size, view) };
+        while (forward[^1].Next is { } next) forward.Add(await PageAsync(officer, next, null, size, view));
+        var back = new List<QueuePage> { forward[^1] };
+        while (back[^1].Previous is { } previous) back.Add(await PageAsync(officer, null, previous, size, view));
+
+        Assert.Equal(expected, forward.SelectMany(p => p.Rows).Select(r => r.Reference));
+        Assert.Equal(expected, back.AsEnumerable().Reverse().SelectMany(p => p.Rows).Select(r => r.Reference));
+        Assert.Equal((int)Math.Ceiling(7.0 / size), forward.Count);
     }
 
     [Fact]

@@ -103,6 +103,7 @@ public abstract class ApplicantCaseTests(Provider provider) : IAsyncLifetime
         Assert.Equal("replied", page.QuerySelector("[data-done]")!.GetAttribute("data-done"));
         Assert.Contains("15 December 2026", page.QuerySelector("[data-next]")!.TextContent);
 
+        _app.Clock.Advance(TimeSpan.FromMinutes(10));
         await _app.OfficerAsync((a, now) => a.TakeAsync(Officer(), now.Id, new ActionInput("approve", now.Revision), Cancel), c);
 
         var (_, approved) = await client.GetPageAsync(c.PagePath());

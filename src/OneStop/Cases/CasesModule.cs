@@ -1,3 +1,4 @@
+using OneStop.Cases.Applicants;
 using OneStop.Cases.Calendar;
 using OneStop.Cases.Engine;
 using OneStop.Cases.Intake;
@@ -27,6 +28,7 @@ public static class CasesModule
         services.AddScoped<Queue.WorkQueue>();
         services.AddOutboxHandler<OpenCase>();
         services.AddRecurringJob<EscalateOverdueCases>();
+        services.AddCaseApplicants();
         return services;
     }
 

@@ -60,6 +60,13 @@ public sealed class FormDraft
     public DateTime? ReminderSentAt { get; set; }
     /// <summary>Set in the same transaction as the submission, so the draft can never be sent twice.</summary>
     public Guid? SubmissionId { get; set; }
+    /// <summary>
+    /// Set on an amendment: the sent application whose answers this draft changes when the department asked for
+    /// more information (Forms/Submitting/AmendApplication). Sending it sets <see cref="SubmissionId"/> to the same.
+    /// </summary>
+    public Guid? AmendsSubmissionId { get; set; }
+    /// <summary>Encrypted (AnswerProtection.ProtectText): the applicant's message sent with an amendment.</summary>
+    public string? AmendmentMessage { get; set; }
     public int Revision { get; set; }
 }
 
@@ -130,6 +137,7 @@ internal sealed class FormDraftConfiguration : IEntityTypeConfiguration<FormDraf
         entity.Property(d => d.Revision).IsConcurrencyToken();
         entity.HasIndex(d => new { d.UserId, d.UpdatedAt });
         entity.HasIndex(d => d.ExpiresAt);
+        entity.HasIndex(d => d.AmendsSubmissionId);
     }
 }
 

@@ -25,6 +25,7 @@ public static class FormsModule
         services.AddScoped<FormVersions>();
         services.AddSingleton<AnswerProtection>();
         services.AddScoped<SubmitApplication>();
+        services.AddScoped<AmendApplication>();
         services.AddScoped<Outbox>();
         services.AddOptions<ReferenceOptions>().Bind(configuration.GetSection(ReferenceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ReferenceNumbers>();

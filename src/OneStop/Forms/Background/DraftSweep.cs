@@ -50,8 +50,9 @@ public sealed class DraftSweep(IServiceScopeFactory scopes, IOptions<DraftSweepO
         var sentAt = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
         var until = now + o.ReminderBefore;
         // Guests are reminded when they left an address for resume links (Forms/Guests).
+        // Amendments answer a department's request and are followed from the application's page: no reminder.
         var due = await db.Set<FormDraft>().AsNoTracking()
-            .Where(d => d.SubmissionId == null && d.ReminderSentAt == null && (d.UserId != null || d.GuestEmail != null) && d.ExpiresAt > now && d.ExpiresAt <= until)
+            .Where(d => d.SubmissionId == null && d.AmendsSubmissionId == null && d.ReminderSentAt == null && (d.UserId != null || d.GuestEmail != null) && d.ExpiresAt > now && d.ExpiresAt <= until)
             .OrderBy(d => d.ExpiresAt)
             .Select(d => new DueDraft(d.Id, d.UserId, d.FormId, d.Version, d.Language, d.ExpiresAt))
             .Take(o.BatchSize)

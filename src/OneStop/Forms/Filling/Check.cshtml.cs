@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using OneStop.Forms.Answers;
 using OneStop.Forms.Definitions;
 using OneStop.Forms.Guests;
@@ -15,13 +16,21 @@ namespace OneStop.Forms.Filling;
 /// land on the one acknowledgement.
 /// </summary>
 public sealed class CheckModel(DraftAccess access, SubmitApplication submit, UserManager<OneStopUser> users, Text text,
-    Prefill.Prefills prefills, Declarations.DeclarationSigning declarations, ResumeLinks guestLinks) : DraftPageModel(access)
+    Prefill.Prefills prefills, Declarations.DeclarationSigning declarations, ResumeLinks guestLinks, AmendApplication amend,
+    AnswerProtection protection, OneStop.Platform.Database.OneStopDb db) : DraftPageModel(access)
 {
+    /// <summary>The draft changes a sent application (Submitting/AmendApplication): the button reads "Send changes".</summary>
+    public bool Amendment => Journey.Draft.AmendsSubmissionId is not null;
+
+    /// <summary>An amendment's sent application reference and the message going with it.</summary>
+    public string? AmendedReference { get; private set; }
+    public string? AmendmentMessage { get; private set; }
+
     /// <summary>Answers locked to verified identity values: no Change link (Forms/Prefill).</summary>
     public IReadOnlySet<string> Locked { get; private set; } = new HashSet<string>();
 
     /// <summary>A shown declaration asks for a signature: the button is "Sign and submit" (Forms/Declarations).</summary>
-    public bool SignatureNeeded => Declarations.DeclarationSigning.Required(Journey);
+    public bool SignatureNeeded => !Amendment && Declarations.DeclarationSigning.Required(Journey);
 
     public List<(PageDefinition Page, List<ShownAnswer> Answers)> Sections { get; } = [];
 
@@ -36,6 +45,7 @@ public sealed class CheckModel(DraftAccess access, SubmitApplication submit, Use
         if (await OpenAsync(draftId, forSent: false, cancellationToken) is { } refusal) return refusal;
         Locked = (await prefills.LocksAsync(draftId, cancellationToken)).Fields;
         if (Journey.Draft.UserId is null) GuestEmail = guestLinks.StoredEmail(Journey.Draft);
+        await AmendmentAsync(cancellationToken);
         Build(FormRules.Validate(Journey.Definition, Journey.Answers, Journey.Today));
         return Page();
     }
@@ -44,6 +54,7 @@ public sealed class CheckModel(DraftAccess access, SubmitApplication submit, Use
     {
         if (await OpenAsync(draftId, forSent: false, cancellationToken) is { } refusal) return refusal;
         Locked = (await prefills.LocksAsync(draftId, cancellationToken)).Fields;
+        if (Amendment) return await SendChangesAsync(cancellationToken);
         var draft = Journey.Draft;
         // "Sign and submit": an account holder signs the answers hash with OneStop ID (advanced) and comes back to
         // /applications/{id}/sign, which submits. A guest cannot sign; SubmitApplication refuses that with its reason.
@@ -90,6 +101,35 @@ public sealed class CheckModel(DraftAccess access, SubmitApplication submit, Use
             ContactEmail = contactEmail,
             DraftId = journey.Draft.Id,
         };
+
+    /// <summary>An amendment is sent as changes to the application, not as a new one; no signature or guest address is asked for.</summary>
+    private async Task<IActionResult> SendChangesAsync(CancellationToken cancellationToken)
+    {
+        await AmendmentAsync(cancellationToken);
+        switch (await amend.RunAsync(Journey, cancellationToken))
+        {
+            case AmendResult.Amended amended:
+                return GoTo(SentApplications.Path(amended.Reference) + "?changed=true");
+            case AmendResult.Invalid invalid:
+                Build(invalid.Errors);
+                return Page();
+            case AmendResult.Unchanged:
+                Build([]);
+                AddError("", text["forms.filling.amend.unchanged"]);
+                return Page();
+            default:
+                Build([]);
+                AddError("", text["forms.filling.amend.notAllowed"]);
+                return Page();
+        }
+    }
+
+    private async Task AmendmentAsync(CancellationToken cancellationToken)
+    {
+        if (Journey.Draft.AmendsSubmissionId is not { } amends) return;
+        AmendedReference = await db.Set<Submission>().Where(s => s.Id == amends).Select(s => s.Reference).SingleAsync(cancellationToken);
+        AmendmentMessage = Journey.Draft.AmendmentMessage is { } message ? protection.UnprotectText(message) : null;
+    }
 
     private void Build(IReadOnlyList<FieldError> errors)
     {

@@ -10,11 +10,17 @@ namespace OneStop.Forms.Filling;
 /// <summary>An unsent draft in a list: what it is, when it was saved, when it goes, and where to carry on.</summary>
 public sealed record DraftSummary(Guid Id, LocalisedText FormTitle, DateTime UpdatedAt, DateTime ExpiresAt, string ContinuePath);
 
-/// <summary>A sent application in a list; <see cref="DraftId"/> is null when it was sent another way (the API), which has no acknowledgement page here.</summary>
-public sealed record SentSummary(string Reference, LocalisedText FormTitle, DateTime SubmittedAt, Guid? DraftId);
+/// <summary>
+/// A sent application in a list; <see cref="DraftId"/> is null when it was sent another way (the API), which has no
+/// acknowledgement page here. <see cref="Progress"/> says where it stands (case processing), when known.
+/// </summary>
+public sealed record SentSummary(string Reference, LocalisedText FormTitle, DateTime SubmittedAt, Guid? DraftId)
+{
+    public ApplicationProgress? Progress { get; init; }
+}
 
 /// <summary>The drafts and applications a person sees on "My applications" and on a service's start page.</summary>
-public sealed class MyDrafts(OneStopDb db, FormStore forms, AnswerProtection protection, TimeProvider clock)
+public sealed class MyDrafts(OneStopDb db, FormStore forms, AnswerProtection protection, TimeProvider clock, IEnumerable<IApplicationProgress> progress)
 {
     private const int Shown = 50;
 
@@ -22,7 +28,8 @@ public sealed class MyDrafts(OneStopDb db, FormStore forms, AnswerProtection pro
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var drafts = await db.Set<FormDraft>().AsNoTracking()
-            .Where(d => d.UserId == userId && d.SubmissionId == null && d.ExpiresAt > now && (formId == null || d.FormId == formId))
+            // Amendments of sent applications are reached from the application's page, not listed as drafts.
+            .Where(d => d.UserId == userId && d.SubmissionId == null && d.AmendsSubmissionId == null && d.ExpiresAt > now && (formId == null || d.FormId == formId))
             .OrderByDescending(d => d.UpdatedAt).Take(Shown).ToListAsync(cancellationToken);
         return await SummariesAsync(drafts, cancellationToken);
     }
@@ -47,11 +54,12 @@ public sealed class MyDrafts(OneStopDb db, FormStore forms, AnswerProtection pro
             .Select(s => new { s.Id, s.Reference, s.FormId, s.SubmittedAt }).ToListAsync(cancellationToken);
         var ids = sent.Select(s => (Guid?)s.Id).ToList();
         var drafts = await db.Set<FormDraft>().AsNoTracking()
-            .Where(d => d.UserId == userId && ids.Contains(d.SubmissionId))
+            .Where(d => d.UserId == userId && ids.Contains(d.SubmissionId) && d.AmendsSubmissionId == null)
             .Select(d => new { d.Id, d.SubmissionId }).ToListAsync(cancellationToken);
         var titles = await TitlesAsync(sent.Select(s => s.FormId), cancellationToken);
+        var standing = progress.FirstOrDefault() is { } p ? await p.ForAsync(userId, sent.Select(s => s.Id).ToList(), cancellationToken) : null;
         return sent.Select(s => new SentSummary(s.Reference, titles.GetValueOrDefault(s.FormId, LocalisedText.Empty), s.SubmittedAt,
-            drafts.FirstOrDefault(d => d.SubmissionId == s.Id)?.Id)).ToList();
+            drafts.FirstOrDefault(d => d.SubmissionId == s.Id)?.Id) { Progress = standing?.GetValueOrDefault(s.Id) }).ToList();
     }
 
     private async Task<List<DraftSummary>> SummariesAsync(List<FormDraft> drafts, CancellationToken cancellationToken)

@@ -15,6 +15,9 @@ public sealed class SentModel(DraftAccess access, OneStopDb db) : DraftPageModel
     public async Task<IActionResult> OnGetAsync(Guid draftId, CancellationToken cancellationToken)
     {
         if (await OpenAsync(draftId, forSent: true, cancellationToken) is { } refusal) return refusal;
+        // A sent amendment has no acknowledgement of its own: the application's page shows the changes.
+        if (Journey.Draft.AmendsSubmissionId is { } amended)
+            return GoTo(SentApplications.Path(await db.Set<Submission>().Where(s => s.Id == amended).Select(s => s.Reference).SingleAsync(cancellationToken)));
         var submission = await db.Set<Submission>().AsNoTracking()
             .Where(s => s.Id == Journey.Draft.SubmissionId)
             .Select(s => new { s.Reference, s.SubmittedAt, s.DepartmentCode })

@@ -48,9 +48,10 @@ public sealed class MyApplicationsTests : IAsyncLifetime
         var (_, after) = await phone.GetPageAsync("/applications");
         Assert.Null(after.QuerySelector("[data-draft]"));
         var sent = after.QuerySelector("[data-reference]")!;
-        Assert.Equal($"{draft}/sent", sent.QuerySelector("a")!.GetAttribute("href"));
         var stored = await _app.QueryAsync(db => db.Set<Submission>().SingleAsync());
         Assert.Equal(stored.Reference, sent.GetAttribute("data-reference"));
+        // Each sent application links to its own page (Cases/Applicants), where its case is followed.
+        Assert.Equal($"/applications/sent/{stored.Reference}", sent.QuerySelector("a")!.GetAttribute("href"));
     }
 
     [Fact]

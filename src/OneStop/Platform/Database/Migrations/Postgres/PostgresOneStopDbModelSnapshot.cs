@@ -919,6 +919,12 @@ namespace OneStop.Platform.Database.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AmendmentMessage")
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("AmendsSubmissionId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Answers")
                         .IsRequired()
                         .HasColumnType("text");
@@ -973,6 +979,8 @@ namespace OneStop.Platform.Database.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AmendsSubmissionId");
 
                     b.HasIndex("ExpiresAt");
 
@@ -1134,6 +1142,52 @@ namespace OneStop.Platform.Database.Migrations.Postgres
                     b.HasIndex("UserId", "SubmittedAt");
 
                     b.ToTable("Submission");
+                });
+
+            modelBuilder.Entity("OneStop.Forms.SubmissionRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("AnswersHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ChangedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ChangedFields")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("DraftId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Message")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("SubmissionRevisions", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Identity.Consent.ConsentReceipt", b =>

@@ -902,6 +902,12 @@ namespace OneStop.Platform.Database.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AmendmentMessage")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AmendsSubmissionId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Answers")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -956,6 +962,8 @@ namespace OneStop.Platform.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AmendsSubmissionId");
 
                     b.HasIndex("ExpiresAt");
 
@@ -1117,6 +1125,52 @@ namespace OneStop.Platform.Database.Migrations.Sqlite
                     b.HasIndex("UserId", "SubmittedAt");
 
                     b.ToTable("Submission");
+                });
+
+            modelBuilder.Entity("OneStop.Forms.SubmissionRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswersHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ChangedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedFields")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DraftId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("SubmissionRevisions", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Identity.Consent.ConsentReceipt", b =>

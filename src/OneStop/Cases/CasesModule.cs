@@ -26,6 +26,7 @@ public static class CasesModule
         services.AddScoped<CaseNotices>();
         services.AddScoped<CaseActions>();
         services.AddScoped<Queue.WorkQueue>();
+        services.AddSingleton<Queue.QueueCountsCache>();
         services.AddOutboxHandler<OpenCase>();
         services.AddRecurringJob<EscalateOverdueCases>();
         services.AddCaseApplicants();

@@ -16,6 +16,9 @@ public sealed class CasesOptions
 
     [Range(1, 10_000)] public int EscalationBatchSize { get; set; } = 200;
 
+    /// <summary>How long a node reuses a department's queue figures (open per state, overdue, unassigned, waiting); zero counts every time.</summary>
+    [TimeRange("00:00:00", "00:10:00")] public TimeSpan CountsCacheDuration { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Cases per page of the work queue.</summary>
     [Range(5, 200)] public int QueuePageSize { get; set; } = 25;
 }

@@ -52,6 +52,8 @@ public class OneStopApp : WebApplicationFactory<Program>
     public bool Seed { get; }
     public string ConnectionString { get; }
     public string Environment { get; init; } = "Testing";
+    /// <summary>Settings a test needs beyond these defaults; applied last, so they win.</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
     public bool MigrateOnStart { get; init; } = true;
 
     /// <summary>High by default so that tests signing in many times are not throttled; the rate-limit test lowers it.</summary>
@@ -99,8 +101,11 @@ public class OneStopApp : WebApplicationFactory<Program>
         // Background loops off: tests run a pass themselves (OutboxDispatcher/DraftSweep.RunOnceAsync) with the fake clock.
         builder.UseSetting("Outbox:Enabled", "false");
         builder.UseSetting("Cases:BackgroundJobs", "false");
+        // Figures counted afresh on every page, so a test sees its own changes at once (one test turns the cache on).
+        builder.UseSetting("Cases:CountsCacheDuration", "00:00:00");
         builder.UseSetting("Forms:Drafts:Enabled", "false");
         builder.UseSetting("Identity:AttemptsPerMinute", AttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -108,6 +108,30 @@ public abstract class WorkQueuePagingTests(Provider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CountsAsync_CacheOn_ReusesDepartmentFiguresUntilTheyAgeButCountsMineAfresh()
+    {
+        await using var app = new OneStopApp(provider) { Settings = { ["Cases:CountsCacheDuration"] = "00:00:30" } };
+        await app.NewCaseAsync(null);
+        var officer = Officer("TD");
+        async Task<QueueCounts> CountsAsync()
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<WorkQueue>().CountsAsync(officer, Cancel);
+        }
+
+        var first = await CountsAsync();
+        await app.NewCaseAsync(null);
+        var cached = await CountsAsync();
+        app.Clock.Advance(TimeSpan.FromSeconds(31));
+        var fresh = await CountsAsync();
+
+        Assert.Equal((1, 1), (first.Open, first.Unassigned));
+        Assert.Equal((1, 1), (cached.Open, cached.Unassigned));
+        Assert.Equal((2, 2), (fresh.Open, fresh.Unassigned));
+        Assert.Equal(0, fresh.Mine);
+    }
+
+    [Fact]
     public async Task PageAsync_AnotherDepartmentsOfficer_SeesNone()
     {
         await _app.NewCaseAsync(null);

@@ -323,11 +323,17 @@ namespace OneStop.Platform.Database.Migrations.Postgres
 
                     b.HasIndex("ApplicantId", "ReceivedAt");
 
+                    b.HasIndex("DepartmentCode", "State")
+                        .HasFilter("\"DueAt\" IS NOT NULL");
+
                     b.HasIndex("EscalatedAt", "DueAt");
 
                     b.HasIndex("DepartmentCode", "ClosedAt", "Reference");
 
                     b.HasIndex("DepartmentCode", "DueAt", "Reference");
+
+                    b.HasIndex("DepartmentCode", "StateEnteredAt", "Reference")
+                        .HasFilter("\"State\" = 'returned-to-applicant'");
 
                     b.HasIndex("DepartmentCode", "AssigneeId", "DueAt", "Reference");
 

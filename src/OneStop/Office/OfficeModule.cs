@@ -16,6 +16,7 @@ public static class OfficeModule
         services.AddScoped<EditService>();
         services.AddScoped<Departments.DepartmentEditor>();
         services.AddFormEditor();
+        services.AddWorkflowEditor();
         return services;
     }
 

@@ -18,6 +18,7 @@ public static class OfficeModule
         services.AddScoped<Departments.DepartmentEditor>();
         services.AddFormEditor();
         services.AddCaseOffice();
+        services.AddWorkflowEditor();
         return services;
     }
 

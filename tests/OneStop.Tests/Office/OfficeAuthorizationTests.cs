@@ -63,6 +63,12 @@ public sealed class OfficeAuthorizationTests : IAsyncLifetime
         var form = "td-office-table";
         await Forms.TestForms.PublishAsync(_app, Forms.TestForms.OnePage(form, Forms.TestForms.Field("plate", OneStop.Forms.Definitions.FieldType.Text)));
         var (reference, file) = await Cases.CaseAuthorizationSteps.CaseWithDocumentAsync(_app);
+        // A holiday only the platform administrator's delete will take away.
+        await _app.QueryAsync(db =>
+        {
+            db.Add(new OneStop.Cases.Calendar.PublicHoliday { Date = new DateOnly(2099, 1, 2), Name = new LocalisedText("Table test", "表格測試", "表格测试") });
+            return db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        });
         return
         [
             new("GET", "/office", "office", Needs.Staff),
@@ -152,6 +158,33 @@ public sealed class OfficeAuthorizationTests : IAsyncLifetime
             new("GET", $"/office/forms/{form}/retire", "office/forms/{id}/retire", Needs.DepartmentAdmin, TdRecord: true),
             // Last of the form's endpoints: it retires the form (again, harmlessly, for a second caller).
             new("POST", $"/office/forms/{form}/retire", "office/forms/{id}/retire", Needs.DepartmentAdmin, TdRecord: true, Success: "redirect"),
+            new("GET", "/office/workflows", "office/workflows", Needs.DepartmentAdmin),
+            new("GET", $"/office/workflows/{td}", "office/workflows/{slug}", Needs.DepartmentAdmin, TdRecord: true),
+            // Workflow editor posts without the draft token: the stale-copy error, nothing saved.
+            new("POST", $"/office/workflows/{td}", "office/workflows/{slug}", Needs.DepartmentAdmin, TdRecord: true),
+            new("POST", $"/office/workflows/{td}?handler=Start", "office/workflows/{slug}", Needs.DepartmentAdmin, TdRecord: true),
+            new("POST", $"/office/workflows/{td}?handler=DeleteState", "office/workflows/{slug}", Needs.DepartmentAdmin, TdRecord: true),
+            new("GET", $"/office/workflows/{td}/states", "office/workflows/{slug}/states/{stateId?}", Needs.DepartmentAdmin, TdRecord: true),
+            new("GET", $"/office/workflows/{td}/states/received", "office/workflows/{slug}/states/{stateId?}", Needs.DepartmentAdmin, TdRecord: true),
+            new("POST", $"/office/workflows/{td}/states/received", "office/workflows/{slug}/states/{stateId?}", Needs.DepartmentAdmin, TdRecord: true),
+            new("GET", $"/office/workflows/{td}/actions", "office/workflows/{slug}/actions/{actionId?}", Needs.DepartmentAdmin, TdRecord: true),
+            new("GET", $"/office/workflows/{td}/actions/approve", "office/workflows/{slug}/actions/{actionId?}", Needs.DepartmentAdmin, TdRecord: true),
+            new("POST", $"/office/workflows/{td}/actions", "office/workflows/{slug}/actions/{actionId?}", Needs.DepartmentAdmin, TdRecord: true),
+            new("GET", $"/office/workflows/{td}/versions/0/json", "office/workflows/{slug}/versions/{version:int}/json", Needs.DepartmentAdmin, TdRecord: true),
+            new("GET", $"/office/workflows/{td}/upload", "office/workflows/{slug}/upload", Needs.DepartmentAdmin, TdRecord: true),
+            // Nothing sent: the error summary, nothing saved.
+            new("POST", $"/office/workflows/{td}/upload", "office/workflows/{slug}/upload", Needs.DepartmentAdmin, TdRecord: true),
+            new("GET", $"/office/workflows/{td}/publish", "office/workflows/{slug}/publish", Needs.DepartmentAdmin, TdRecord: true),
+            // No draft: the error summary, nothing published.
+            new("POST", $"/office/workflows/{td}/publish", "office/workflows/{slug}/publish", Needs.DepartmentAdmin, TdRecord: true),
+            new("GET", "/office/holidays", "office/holidays", Needs.Staff),
+            new("GET", "/office/holidays/add", "office/holidays/add", Needs.PlatformAdmin),
+            // An empty form: the error summary, nothing added.
+            new("POST", "/office/holidays/add", "office/holidays/add", Needs.PlatformAdmin),
+            new("GET", "/office/holidays/2026-12-25", "office/holidays/{date}", Needs.PlatformAdmin),
+            // An empty form: the error summary, nothing changed.
+            new("POST", "/office/holidays/2026-12-25", "office/holidays/{date}", Needs.PlatformAdmin),
+            new("POST", "/office/holidays/2099-01-02?handler=Delete", "office/holidays/{date}", Needs.PlatformAdmin, Success: "redirect"),
         ];
     }
 

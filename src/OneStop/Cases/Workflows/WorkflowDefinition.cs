@@ -115,11 +115,26 @@ public static class BuiltInStates
 /// <summary>Reading and writing workflow JSON, with the same settings as form definitions.</summary>
 public static class WorkflowJson
 {
+    /// <summary>
+    /// The form definitions' settings, except that empty lists are written: a workflow's <c>from</c>, <c>states</c>
+    /// and <c>actions</c> are required when read, and a draft (which may hold problems) must always read back.
+    /// </summary>
+    private static readonly JsonSerializerOptions Options = new(DefinitionJson.Options)
+    {
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver { Modifiers = { LeaveOutFalse } },
+    };
+
+    private static void LeaveOutFalse(System.Text.Json.Serialization.Metadata.JsonTypeInfo type)
+    {
+        foreach (var property in type.Properties)
+            if (property.PropertyType == typeof(bool)) property.ShouldSerialize = (_, value) => value is true;
+    }
+
     public static WorkflowDefinition? Parse(string json, out string? error)
     {
         try
         {
-            var definition = JsonSerializer.Deserialize<WorkflowDefinition>(json, DefinitionJson.Options);
+            var definition = JsonSerializer.Deserialize<WorkflowDefinition>(json, Options);
             error = definition is null ? "The file is empty." : null;
             return definition;
         }
@@ -133,5 +148,5 @@ public static class WorkflowJson
     public static WorkflowDefinition ParseTrusted(string json) =>
         Parse(json, out var error) ?? throw new InvalidOperationException("A stored workflow does not read: " + error);
 
-    public static string Write(WorkflowDefinition definition) => JsonSerializer.Serialize(definition, DefinitionJson.Options);
+    public static string Write(WorkflowDefinition definition) => JsonSerializer.Serialize(definition, Options);
 }

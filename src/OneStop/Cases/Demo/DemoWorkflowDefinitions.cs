@@ -163,13 +163,13 @@ public static class DemoWorkflowDefinitions
             },
             new ActionDefinition
             {
-                Id = "send-reply", From = ["reply"], To = "closed", Role = "officer", Notify = "case.closed",
+                Id = "send-reply", From = ["reply"], To = "closed", Role = "officer", Notify = "case.moved",
                 Requires = new Requirements { Reason = true },
                 Name = W("Send the reply", "發出回覆", "发出回复"),
             },
             new ActionDefinition
             {
-                Id = "no-action", From = ["investigation"], To = "closed", Role = "supervisor", Notify = "case.closed",
+                Id = "no-action", From = ["investigation"], To = "closed", Role = "supervisor", Notify = "case.moved",
                 Requires = new Requirements { Reason = true },
                 Name = W("Close without action", "不採取行動並完結", "不采取行动并完结"),
             },

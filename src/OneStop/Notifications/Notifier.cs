@@ -39,17 +39,34 @@ public sealed class Notifier(OneStopDb db, Outbox outbox, NotificationProtection
     /// </summary>
     public void Enqueue(NotificationRequest request)
     {
+        var key = Check(request);
+        if (db.Set<Notification>().Local.Any(n => n.IdempotencyKey == key)) return;
+        // Synchronous for callers that cannot await; async code uses EnqueueAsync. One indexed lookup.
+        if (db.Set<Notification>().AsNoTracking().Any(n => n.IdempotencyKey == key)) return;
+        Add(request, key);
+    }
+
+    /// <summary>The same as <see cref="Enqueue"/>, without blocking a thread on the key's look-up.</summary>
+    public async Task EnqueueAsync(NotificationRequest request, CancellationToken cancellationToken = default)
+    {
+        var key = Check(request);
+        if (db.Set<Notification>().Local.Any(n => n.IdempotencyKey == key)) return;
+        if (await db.Set<Notification>().AsNoTracking().AnyAsync(n => n.IdempotencyKey == key, cancellationToken)) return;
+        Add(request, key);
+    }
+
+    private static string Check(NotificationRequest request)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Event);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.DepartmentCode);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.IdempotencyKey);
         if (request.UserId is null && string.IsNullOrWhiteSpace(request.GuestEmail))
             throw new ArgumentException("A notification needs an account or a guest's email address.", nameof(request));
+        return request.IdempotencyKey.Trim();
+    }
 
-        var key = request.IdempotencyKey.Trim();
-        if (db.Set<Notification>().Local.Any(n => n.IdempotencyKey == key)) return;
-        // Synchronous because the contract is: callers add to their unit of work without awaiting. One indexed lookup.
-        if (db.Set<Notification>().AsNoTracking().Any(n => n.IdempotencyKey == key)) return;
-
+    private void Add(NotificationRequest request, string key)
+    {
         var notification = new Notification
         {
             Id = Guid.CreateVersion7(),

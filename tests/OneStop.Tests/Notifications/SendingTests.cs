@@ -197,6 +197,29 @@ public abstract class SendingTests(NotificationsFixture fixture)
     }
 
     [Fact]
+    public async Task EnqueueAsync_SameIdempotencyKeyInThisUnitAndAlreadySaved_IsIgnored()
+    {
+        var (id, email) = await App.CitizenAsync();
+        var key = "repeat-async:" + Guid.NewGuid();
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
+            await notifier.EnqueueAsync(NotificationSteps.Request(id, key: key), Cancel);
+            await notifier.EnqueueAsync(NotificationSteps.Request(id, key: key), Cancel);
+            await scope.ServiceProvider.GetRequiredService<OneStop.Platform.Database.OneStopDb>().SaveChangesAsync(Cancel);
+        }
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Notifier>().EnqueueAsync(NotificationSteps.Request(id, "case.rejected", key: key), Cancel);
+            await scope.ServiceProvider.GetRequiredService<OneStop.Platform.Database.OneStopDb>().SaveChangesAsync(Cancel);
+        }
+        await App.RunOutboxAsync();
+
+        Assert.Equal(1, await App.QueryAsync(db => db.Set<Notification>().CountAsync(n => n.IdempotencyKey == key, Cancel)));
+        Assert.Equal("Your application TD-2026-000042 has been approved", Assert.Single(App.To(email)).Subject);
+    }
+
+    [Fact]
     public async Task Send_EmailFailsPermanently_InboxCopyStandsAndTheFailureIsRecorded()
     {
         var (id, _) = await App.CitizenAsync();

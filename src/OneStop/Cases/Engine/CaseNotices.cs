@@ -36,8 +36,8 @@ public sealed class CaseNotices(Notifier notifier, OneStopDb db, AnswerProtectio
         if (!string.IsNullOrWhiteSpace(reason)) values["reason"] = reason.Trim();
         if (c.DueAt is { } due) Due(values, due);
         values["link"] = "/applications/sent/" + c.Reference;
-        notifier.Enqueue(new NotificationRequest(notificationEvent, c.DepartmentCode, c.ApplicantId, guestEmail, c.Language, c.Id,
-            $"case-event:{step.Id}", values));
+        await notifier.EnqueueAsync(new NotificationRequest(notificationEvent, c.DepartmentCode, c.ApplicantId, guestEmail, c.Language, c.Id,
+            $"case-event:{step.Id}", values), cancellationToken);
     }
 
     /// <summary>Every supervisor of the case's department (department administrators oversee too).</summary>
@@ -55,8 +55,8 @@ public sealed class CaseNotices(Notifier notifier, OneStopDb db, AnswerProtectio
         if (state is not null) Words(values, "reason", state.Name.En, state.Name.ZhHk, state.Name.ZhCn);
         values["link"] = "/office/cases/" + c.Reference;
         foreach (var supervisor in supervisors)
-            notifier.Enqueue(new NotificationRequest(NotificationEvents.CaseEscalated, c.DepartmentCode, supervisor, null, "en", c.Id,
-                $"case-event:{escalated.Id}:{supervisor}", values));
+            await notifier.EnqueueAsync(new NotificationRequest(NotificationEvents.CaseEscalated, c.DepartmentCode, supervisor, null, "en", c.Id,
+                $"case-event:{escalated.Id}:{supervisor}", values), cancellationToken);
     }
 
     private async Task<Dictionary<string, string>> ValuesAsync(Case c, CancellationToken cancellationToken)

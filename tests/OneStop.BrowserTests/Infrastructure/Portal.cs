@@ -62,8 +62,10 @@ public sealed class Portal : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "en-GB",
         });
-        context.SetDefaultTimeout(10_000);
-        context.SetDefaultNavigationTimeout(15_000);
+        // Generous: CI runs two test classes at once on two cores beside Chromium and the server, and a post that
+        // saves, redirects and renders can then take well over ten seconds. A real failure still fails, later.
+        context.SetDefaultTimeout(20_000);
+        context.SetDefaultNavigationTimeout(30_000);
         return await context.NewPageAsync();
     }
 

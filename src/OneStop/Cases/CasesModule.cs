@@ -28,6 +28,7 @@ public static class CasesModule
         services.AddScoped<Queue.WorkQueue>();
         services.AddSingleton<Queue.QueueCountsCache>();
         services.AddOutboxHandler<OpenCase>();
+        services.AddOutboxHandler<CasePaid>();
         services.AddRecurringJob<EscalateOverdueCases>();
         services.AddCaseApplicants();
         return services;

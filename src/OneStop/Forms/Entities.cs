@@ -98,6 +98,11 @@ public sealed class Submission
     public DateTime SubmittedAt { get; set; }
     /// <summary>When the acknowledgement email went (Forms/Acknowledgement); it is sent once.</summary>
     public DateTime? AcknowledgedAt { get; set; }
+    /// <summary>
+    /// The service is paid for on submission and the fee is not paid yet: the application is stored but not
+    /// accepted, and its outbox message to case processing is written when the payment succeeds (Payments).
+    /// </summary>
+    public bool HeldForPayment { get; set; }
 }
 
 internal sealed class FormConfiguration : IEntityTypeConfiguration<Form>

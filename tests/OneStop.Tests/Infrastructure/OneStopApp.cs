@@ -104,12 +104,15 @@ public class OneStopApp : WebApplicationFactory<Program>
         // Figures counted afresh on every page, so a test sees its own changes at once (one test turns the cache on).
         builder.UseSetting("Cases:CountsCacheDuration", "00:00:00");
         builder.UseSetting("Forms:Drafts:Enabled", "false");
+        builder.UseSetting("Payments:BackgroundJobs", "false");
         builder.UseSetting("Identity:AttemptsPerMinute", AttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            // The sandbox gateway's callbacks go over HTTP to this app's own endpoint, in memory.
+            services.AddHttpClient(OneStop.Payments.Sandbox.SendSandboxCallback.Client).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
             // Hundreds of accounts are created and signed in; production's PBKDF2 cost (100,000
             // rounds) would spend minutes of CPU on it. The hash format records its own count.
             services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1_000);

@@ -29,7 +29,7 @@ public abstract record CaseResult
 /// second, concurrent change (a double click, two officers) come back <see cref="CaseResult.Stale"/>.
 /// </summary>
 public sealed class CaseActions(OneStopDb db, WorkflowStore workflows, WorkingCalendar calendar, CaseText text,
-    CaseNotices notices, AuditLog audit, TimeProvider clock)
+    CaseNotices notices, AuditLog audit, TimeProvider clock, IEnumerable<IApprovalCharges> charges)
 {
     public async Task<CaseResult> TakeAsync(ClaimsPrincipal officer, Guid caseId, ActionInput input, CancellationToken cancellationToken = default)
     {
@@ -44,6 +44,15 @@ public sealed class CaseActions(OneStopDb db, WorkflowStore workflows, WorkingCa
         var now = Now();
         var from = c.State;
         var to = workflow.State(action.To)!;
+        // A service paid for on approval: the decision stands, and the case waits for the fee before it ends approved.
+        ApprovalCharge? charge = null;
+        if (to.End == Outcome.Approved)
+            foreach (var charger in charges) charge ??= await charger.ChargeAsync(c, cancellationToken);
+        if (charge is not null)
+        {
+            c.ResumeState = to.Id;
+            to = BuiltInStates.AwaitingPayment;
+        }
         CaseMoves.Enter(c, to, now, await calendar.AroundAsync(now, to.WorkingDays ?? 0, cancellationToken));
         var moved = AddEvent(c, CaseEventKind.Moved, officer.UserId(), now, e =>
         {
@@ -56,7 +65,37 @@ public sealed class CaseActions(OneStopDb db, WorkflowStore workflows, WorkingCa
         if (!string.IsNullOrWhiteSpace(input.Note))
             AddEvent(c, CaseEventKind.Note, officer.UserId(), now, e => { e.Internal = true; e.Text = Protect(input.Note); });
         audit.Record(CaseAuditEvents.Moved, officer.UserId(), c.ApplicantId, "case", c.Reference, $"action={action.Id};from={from};to={to.Id}", c.DepartmentCode);
-        await notices.TellApplicantAsync(c, moved, action.Notify ?? DefaultNotification(to), to, input.Reason, cancellationToken);
+        if (charge is not null)
+            await notices.TellApplicantAsync(c, moved, NotificationEvents.CasePaymentDue, to, input.Reason, cancellationToken,
+                new Dictionary<string, string> { ["amount"] = $"HK${charge.Amount:#,0.00}", ["link"] = charge.Path });
+        else
+            await notices.TellApplicantAsync(c, moved, action.Notify ?? DefaultNotification(to), to, input.Reason, cancellationToken);
+        return await SaveAsync(c, cancellationToken);
+    }
+
+    /// <summary>
+    /// The fee of an approved case was paid (Payments' outbox message): the case ends in the state the officer
+    /// approved it to, with the pledge moved on by the days it waited. A case no longer waiting is left alone.
+    /// </summary>
+    public async Task<CaseResult> PaidAsync(Guid caseId, Guid paymentId, CancellationToken cancellationToken = default)
+    {
+        if (await db.Set<Case>().SingleOrDefaultAsync(x => x.Id == caseId, cancellationToken) is not { } c) return new CaseResult.NotFound();
+        if (c.State != BuiltInStates.AwaitingPaymentId) return new CaseResult.Done(c);
+        var workflow = (await workflows.VersionAsync(c.ServiceSlug, c.WorkflowVersion, cancellationToken)).Definition;
+        var now = Now();
+        var paused = c.PausedAt ?? now;
+        var days = await calendar.RangeAsync(WorkingDays.Day(paused).AddDays(-7), WorkingDays.Day(c.CaseDueAt > now ? c.CaseDueAt : now).AddDays((now - paused).Days * 2 + 60), cancellationToken);
+        CaseMoves.Resume(c, workflow, now, days);
+        var state = workflow.State(c.State)!;
+        var paid = AddEvent(c, CaseEventKind.Moved, c.ApplicantId, now, e =>
+        {
+            e.ByApplicant = true;
+            e.ActionId = "payment-received";
+            e.FromState = BuiltInStates.AwaitingPaymentId;
+            e.ToState = state.Id;
+        });
+        audit.Record(CaseAuditEvents.Moved, null, c.ApplicantId, "case", c.Reference, $"action=payment-received;payment={paymentId};to={state.Id}", c.DepartmentCode);
+        await notices.TellApplicantAsync(c, paid, DefaultNotification(state), state, null, cancellationToken);
         return await SaveAsync(c, cancellationToken);
     }
 

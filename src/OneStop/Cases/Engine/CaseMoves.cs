@@ -24,7 +24,7 @@ public static class CaseMoves
         workflow.ActionsFrom(state).Where(a => role.Includes(a.MinimumRole));
 
     public static bool CanRequestInformation(WorkflowDefinition workflow, string state, StaffRole role) =>
-        role.Includes(StaffRole.Officer) && workflow.State(state) is { IsEnd: false } && state != BuiltInStates.ReturnedId;
+        role.Includes(StaffRole.Officer) && workflow.State(state) is { IsEnd: false } && !BuiltInStates.WaitsForApplicant(state);
 
     /// <summary>Null when the action may be taken with this input; otherwise why not.</summary>
     public static MoveRefusal? Check(WorkflowDefinition workflow, string state, StaffRole role, ActionInput input)
@@ -55,9 +55,9 @@ public static class CaseMoves
             c.ResumeState = null;
             return;
         }
-        if (state.Id == BuiltInStates.ReturnedId)
+        if (BuiltInStates.WaitsForApplicant(state.Id))
         {
-            // The pledge clock stops while the applicant has the application.
+            // The pledge clock stops while the applicant has the application, or its fee to pay.
             c.PausedAt = now;
             c.StateDueAt = null;
             c.DueAt = null;

@@ -21,7 +21,7 @@ public sealed class CaseNotices(Notifier notifier, OneStopDb db, AnswerProtectio
 {
     /// <summary>The applicant: by account, or, for a guest, at the address they gave with the application.</summary>
     public async Task TellApplicantAsync(Case c, CaseEvent step, string notificationEvent, StateDefinition state, string? reason,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, IReadOnlyDictionary<string, string>? extra = null)
     {
         string? guestEmail = null;
         if (c.ApplicantId is null)
@@ -36,6 +36,7 @@ public sealed class CaseNotices(Notifier notifier, OneStopDb db, AnswerProtectio
         if (!string.IsNullOrWhiteSpace(reason)) values["reason"] = reason.Trim();
         if (c.DueAt is { } due) Due(values, due);
         values["link"] = "/applications/sent/" + c.Reference;
+        foreach (var (name, value) in extra ?? new Dictionary<string, string>()) values[name] = value;
         await notifier.EnqueueAsync(new NotificationRequest(notificationEvent, c.DepartmentCode, c.ApplicantId, guestEmail, c.Language, c.Id,
             $"case-event:{step.Id}", values), cancellationToken);
     }

@@ -24,7 +24,7 @@ public static partial class WorkflowCheck
 
     /// <summary>The notifications an action may send the applicant: those with templates, other than receipt and staff alerts.</summary>
     public static readonly IReadOnlyList<string> NotifyEvents = Notifications.Templates.DefaultTemplates.Events
-        .Where(e => e != Notifications.Templates.NotificationEvents.CaseReceived && !Notifications.Templates.DefaultTemplates.StaffFacing.Contains(e)).ToList();
+        .Where(e => e.StartsWith("case.") && e != Notifications.Templates.NotificationEvents.CaseReceived && e != Notifications.Templates.NotificationEvents.CasePaymentDue && !Notifications.Templates.DefaultTemplates.StaffFacing.Contains(e)).ToList();
 
     public static IReadOnlyList<WorkflowProblem> Run(WorkflowDefinition w)
     {

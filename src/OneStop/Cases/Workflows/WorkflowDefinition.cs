@@ -95,6 +95,8 @@ public static class BuiltInStates
 {
     public const string ReturnedId = "returned-to-applicant";
     public const string WithdrawnId = "withdrawn";
+    /// <summary>Approved, but the service is paid for on approval: the case waits here (clock stopped) until the fee is paid, then ends approved.</summary>
+    public const string AwaitingPaymentId = "awaiting-payment";
 
     public static readonly StateDefinition Returned = new()
     {
@@ -109,7 +111,22 @@ public static class BuiltInStates
         End = Outcome.Withdrawn,
     };
 
-    public static readonly IReadOnlyList<StateDefinition> All = [Returned, Withdrawn];
+    public static readonly StateDefinition AwaitingPayment = new()
+    {
+        Id = AwaitingPaymentId,
+        Name = new Words { En = "Waiting for payment", ZhHk = "等待付款", ZhCn = "等待付款" },
+        Explanation = new Words
+        {
+            En = "Your application has been approved. Pay the fee and the licence will be issued.",
+            ZhHk = "你的申請已獲批准。繳付費用後便會發出牌照。",
+            ZhCn = "你的申请已获批准。缴付费用后便会发出牌照。",
+        },
+    };
+
+    public static readonly IReadOnlyList<StateDefinition> All = [Returned, Withdrawn, AwaitingPayment];
+
+    /// <summary>States where the pledge clock stops: the case waits for the applicant.</summary>
+    public static bool WaitsForApplicant(string state) => state is ReturnedId or AwaitingPaymentId;
 }
 
 /// <summary>Reading and writing workflow JSON, with the same settings as form definitions.</summary>

@@ -6,7 +6,7 @@ using OneStop.Platform.Localisation;
 namespace OneStop.Forms.Filling;
 
 /// <summary>The acknowledgement: the reference number and what happens next. Every later visit to the draft lands here.</summary>
-public sealed class SentModel(DraftAccess access, OneStopDb db) : DraftPageModel(access)
+public sealed class SentModel(DraftAccess access, OneStopDb db, IEnumerable<Submitting.ISubmissionCharges> charges) : DraftPageModel(access)
 {
     public string Reference { get; private set; } = "";
     public DateTime SubmittedAt { get; private set; }
@@ -20,8 +20,12 @@ public sealed class SentModel(DraftAccess access, OneStopDb db) : DraftPageModel
             return GoTo(SentApplications.Path(await db.Set<Submission>().Where(s => s.Id == amended).Select(s => s.Reference).SingleAsync(cancellationToken)));
         var submission = await db.Set<Submission>().AsNoTracking()
             .Where(s => s.Id == Journey.Draft.SubmissionId)
-            .Select(s => new { s.Reference, s.SubmittedAt, s.DepartmentCode })
+            .Select(s => new { s.Id, s.Reference, s.SubmittedAt, s.DepartmentCode, s.HeldForPayment })
             .SingleAsync(cancellationToken);
+        // Not accepted until the fee is paid: the payment page says so and takes it.
+        if (submission.HeldForPayment)
+            foreach (var charge in charges)
+                if (await charge.PaymentPathAsync(submission.Id, cancellationToken) is { } pay) return GoTo(pay);
         (Reference, SubmittedAt) = (submission.Reference, submission.SubmittedAt);
         Department = await db.Departments.AsNoTracking().Where(d => d.Code == submission.DepartmentCode).Select(d => d.Name).SingleOrDefaultAsync(cancellationToken)
             ?? new LocalisedText(submission.DepartmentCode, submission.DepartmentCode, submission.DepartmentCode);

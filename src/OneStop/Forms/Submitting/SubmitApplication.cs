@@ -49,7 +49,8 @@ public sealed record ApplicationSubmitted(Guid SubmissionId, string Reference, s
 /// with it, so a double click, a resent request or a retry after a lost response all get the one reference.
 /// </summary>
 public sealed class SubmitApplication(OneStopDb db, ReferenceNumbers references, AnswerProtection protection,
-    Outbox outbox, AuditLog audit, TimeProvider clock, Prefill.LockCheck locks, Declarations.SignatureCheck signatures)
+    Outbox outbox, AuditLog audit, TimeProvider clock, Prefill.LockCheck locks, Declarations.SignatureCheck signatures,
+    IEnumerable<ISubmissionCharges> charges)
 {
     public async Task<SubmitResult> RunAsync(SubmitRequest request, CancellationToken cancellationToken = default)
     {
@@ -98,7 +99,9 @@ public sealed class SubmitApplication(OneStopDb db, ReferenceNumbers references,
             SubmittedAt = now,
         };
         db.Add(submission);
-        outbox.Add(ApplicationSubmitted.Topic, new ApplicationSubmitted(submission.Id, submission.Reference, submission.FormId,
+        // A service paid for on submission holds the application until the fee is paid; Payments then hands it on.
+        foreach (var charge in charges) submission.HeldForPayment |= await charge.HoldAsync(submission, answers, request.ContactEmail, cancellationToken);
+        if (!submission.HeldForPayment) outbox.Add(ApplicationSubmitted.Topic, new ApplicationSubmitted(submission.Id, submission.Reference, submission.FormId,
             submission.Version, submission.DepartmentCode, submission.ServiceSlug));
         audit.Record(FormEvents.Submitted, request.UserId, request.UserId, "application", submission.Reference,
             $"form={submission.FormId};version={submission.Version}" + (request.ClientId is null ? "" : $";client={request.ClientId}"), submission.DepartmentCode);

@@ -13,14 +13,15 @@ public sealed record TemplateText(string Subject, string Body, string Sms);
 public static class DefaultTemplates
 {
     /// <summary>Events whose recipient is a member of staff, not an applicant.</summary>
-    public static readonly IReadOnlySet<string> StaffFacing = new HashSet<string> { NotificationEvents.CaseEscalated };
+    public static readonly IReadOnlySet<string> StaffFacing = new HashSet<string> { NotificationEvents.CaseEscalated, NotificationEvents.PaymentsMismatched };
 
     /// <summary>Every event, in the order of a case's life (the back office lists them so).</summary>
     public static readonly IReadOnlyList<string> Events =
     [
         NotificationEvents.CaseReceived, NotificationEvents.CaseMoved, NotificationEvents.CaseInformationRequested,
         NotificationEvents.CaseResubmitted, NotificationEvents.CaseApproved, NotificationEvents.CaseRejected,
-        NotificationEvents.CaseWithdrawn, NotificationEvents.CaseEscalated,
+        NotificationEvents.CaseWithdrawn, NotificationEvents.CaseEscalated, NotificationEvents.CasePaymentDue,
+        NotificationEvents.PaymentReceived, NotificationEvents.PaymentRefunded, NotificationEvents.PaymentsMismatched,
     ];
 
     public static TemplateText? For(string @event, Language language) =>
@@ -125,6 +126,54 @@ public static class DefaultTemplates
                 "有个案需要主管跟进。\n\n服务：{service}\n参考编号：{reference}\n原因：{reason}\n限期：{due}\n\n打开个案：\n{link}",
                 "一站通：个案 {reference} 已提交你处理，限期{due}。{link}"),
         ],
+        [NotificationEvents.CasePaymentDue] =
+        [
+            new("Pay {amount} to complete application {reference}",
+                "Your application for {service} has been approved. Pay {amount} and {department} will issue your licence.\n\nReference: {reference}\n\nPay here:\n{link}",
+                "OneStop: application {reference} approved. Pay {amount} to complete it: {link}"),
+            new("繳付 {amount} 以完成申請 {reference}",
+                "你的{service}申請已獲批准。繳付 {amount} 後，{department}便會發出你的牌照。\n\n參考編號：{reference}\n\n在此付款：\n{link}",
+                "一站通：申請 {reference} 已獲批准，請繳付 {amount} 以完成申請：{link}"),
+            new("缴付 {amount} 以完成申请 {reference}",
+                "你的{service}申请已获批准。缴付 {amount} 后，{department}便会发出你的牌照。\n\n参考编号：{reference}\n\n在此付款：\n{link}",
+                "一站通：申请 {reference} 已获批准，请缴付 {amount} 以完成申请：{link}"),
+        ],
+        [NotificationEvents.PaymentReceived] =
+        [
+            new("We have received your payment {reference}",
+                "Thank you. We have received your payment of {amount}.\n\nPayment reference: {reference}\nFor: {application}\n\nYour receipt is here:\n{link}",
+                "OneStop: payment {reference} of {amount} received. Receipt: {link}"),
+            new("已收到你的付款 {reference}",
+                "謝謝。我們已收到你繳付的 {amount}。\n\n付款參考編號：{reference}\n用途：{application}\n\n收據在此：\n{link}",
+                "一站通：已收到付款 {reference}（{amount}）。收據：{link}"),
+            new("已收到你的付款 {reference}",
+                "谢谢。我们已收到你缴付的 {amount}。\n\n付款参考编号：{reference}\n用途：{application}\n\n收据在此：\n{link}",
+                "一站通：已收到付款 {reference}（{amount}）。收据：{link}"),
+        ],
+        [NotificationEvents.PaymentRefunded] =
+        [
+            new("{refund} of your payment {reference} has been refunded",
+                "{refund} of your payment {reference} has been refunded to the account you paid from. It may take a few working days to reach you.\n\nReason: {reason}\n\nDetails:\n{link}",
+                "OneStop: {refund} of payment {reference} refunded. {link}"),
+            new("你的付款 {reference} 已退還 {refund}",
+                "你的付款 {reference} 已退還 {refund} 至你付款的賬戶，款項或需數個工作天才到賬。\n\n原因：{reason}\n\n詳情：\n{link}",
+                "一站通：付款 {reference} 已退還 {refund}。{link}"),
+            new("你的付款 {reference} 已退还 {refund}",
+                "你的付款 {reference} 已退还 {refund} 至你付款的账户，款项或需数个工作日才到账。\n\n原因：{reason}\n\n详情：\n{link}",
+                "一站通：付款 {reference} 已退还 {refund}。{link}"),
+        ],
+        [NotificationEvents.PaymentsMismatched] =
+        [
+            new("Payments to check after reconciliation of {day}",
+                "The reconciliation of {day} found {count} payments that do not match the provider's settlement file.\n\nOpen the report:\n{link}",
+                "OneStop: reconciliation of {day} found {count} mismatches. {link}"),
+            new("{day} 的對賬有需要核對的付款",
+                "{day} 的對賬發現 {count} 筆付款與支付服務商的結算檔案不符。\n\n開啟報告：\n{link}",
+                "一站通：{day} 的對賬發現 {count} 筆不符。{link}"),
+            new("{day} 的对账有需要核对的付款",
+                "{day} 的对账发现 {count} 笔付款与支付服务商的结算文件不符。\n\n打开报告：\n{link}",
+                "一站通：{day} 的对账发现 {count} 笔不符。{link}"),
+        ],
     };
 }
 
@@ -141,4 +190,10 @@ public static class NotificationEvents
     public const string CaseWithdrawn = "case.withdrawn";
     /// <summary>To a supervisor: staff-facing.</summary>
     public const string CaseEscalated = "case.escalated";
+    /// <summary>Approved, and the licence waits for the fee (Payments).</summary>
+    public const string CasePaymentDue = "case.payment-due";
+    public const string PaymentReceived = "payment.received";
+    public const string PaymentRefunded = "payment.refunded";
+    /// <summary>To a department's supervisors: the daily reconciliation found payments that do not match (staff-facing).</summary>
+    public const string PaymentsMismatched = "payment.reconciliation-mismatch";
 }

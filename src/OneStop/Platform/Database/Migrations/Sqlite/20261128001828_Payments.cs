@@ -1,0 +1,267 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace OneStop.Platform.Database.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Payments : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "HeldForPayment",
+                table: "Submission",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "FeeSchedule",
+                columns: table => new
+                {
+                    ServiceSlug = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Definition = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeeSchedule", x => x.ServiceSlug);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Payment",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Purpose = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ServiceSlug = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SubmissionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ApplicationReference = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LinkCode = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    PayerReference = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    PayerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PayerEmail = table.Column<string>(type: "TEXT", nullable: true),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    Lines = table.Column<string>(type: "TEXT", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    Provider = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ProviderReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CheckoutUrl = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    FailureCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Attempt = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SucceededAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RefundedAmount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    ReceiptSentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AccessKey = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Payment", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PaymentCallback",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Provider = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Verified = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    EventId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    EventType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    PaymentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    BodySha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PaymentCallback", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Refund",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PaymentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProviderReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    FailureCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    RequestedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Automatic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Refund", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SandboxCheckouts",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    MerchantPaymentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MerchantReference = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    ReturnUrl = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CancelUrl = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CallbackUrl = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    DeclineCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PaidAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SandboxCheckouts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SandboxRefunds",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    CheckoutId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SandboxRefunds", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeeSchedule_DepartmentCode",
+                table: "FeeSchedule",
+                column: "DepartmentCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payment_DepartmentCode_CreatedAt",
+                table: "Payment",
+                columns: new[] { "DepartmentCode", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payment_IdempotencyKey",
+                table: "Payment",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payment_PayerId_CreatedAt",
+                table: "Payment",
+                columns: new[] { "PayerId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payment_Provider_ProviderReference",
+                table: "Payment",
+                columns: new[] { "Provider", "ProviderReference" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payment_Reference",
+                table: "Payment",
+                column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payment_State_ExpiresAt",
+                table: "Payment",
+                columns: new[] { "State", "ExpiresAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payment_SubmissionId",
+                table: "Payment",
+                column: "SubmissionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentCallback_PaymentId",
+                table: "PaymentCallback",
+                column: "PaymentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentCallback_ReceivedAt",
+                table: "PaymentCallback",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Refund_PaymentId",
+                table: "Refund",
+                column: "PaymentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SandboxCheckouts_IdempotencyKey",
+                table: "SandboxCheckouts",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SandboxCheckouts_PaidAt",
+                table: "SandboxCheckouts",
+                column: "PaidAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SandboxRefunds_CheckoutId_CreatedAt",
+                table: "SandboxRefunds",
+                columns: new[] { "CheckoutId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SandboxRefunds_IdempotencyKey",
+                table: "SandboxRefunds",
+                column: "IdempotencyKey",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "FeeSchedule");
+
+            migrationBuilder.DropTable(
+                name: "Payment");
+
+            migrationBuilder.DropTable(
+                name: "PaymentCallback");
+
+            migrationBuilder.DropTable(
+                name: "Refund");
+
+            migrationBuilder.DropTable(
+                name: "SandboxCheckouts");
+
+            migrationBuilder.DropTable(
+                name: "SandboxRefunds");
+
+            migrationBuilder.DropColumn(
+                name: "HeldForPayment",
+                table: "Submission");
+        }
+    }
+}

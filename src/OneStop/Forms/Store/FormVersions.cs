@@ -27,7 +27,7 @@ public sealed class FormVersions(OneStopDb db, AuditLog audit, TimeProvider cloc
     {
         var problems = DefinitionCheck.Check(definition, FileTypeNames.Known);
         if (!await db.Departments.AnyAsync(d => d.Code == definition.Department, cancellationToken))
-            problems.Add(new("department", $"There is no department with the code '{definition.Department}'."));
+            problems.Add(new("department", "unknownDepartment", definition.Department));
         return problems;
     }
 

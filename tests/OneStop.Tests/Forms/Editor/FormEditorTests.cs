@@ -144,7 +144,21 @@ public abstract class FormEditorTests(Provider provider) : IAsyncLifetime
         var problem = Assert.Single(page.QuerySelectorAll("#problems li"));
         Assert.Equal("pages[0].fields[0].options", problem.GetAttribute("data-where"));
         Assert.Equal("/office/forms/td-choice-without-options/edit/fields/colour#Options_0__Value", problem.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains("List the options to choose from.", problem.TextContent);
         Assert.Null((await _app.FormAsync("td-choice-without-options")).PublishedVersion);
+    }
+
+    [Fact]
+    public async Task Publish_ProblemsInChinese_AreWordedInTheAdministratorsLanguage()
+    {
+        var (admin, _) = await _app.SignedInStaffAsync(StaffRole.DepartmentAdmin, "TD");
+        await admin.CreateFormAsync("td-choice-in-chinese", "colour", "radios");
+
+        var (_, traditional) = await admin.GetPageAsync("/zh-hk/office/forms/td-choice-in-chinese/publish");
+        var (_, simplified) = await admin.GetPageAsync("/zh-cn/office/forms/td-choice-in-chinese/publish");
+
+        Assert.Contains("請列出可供選擇的選項。", Assert.Single(traditional.QuerySelectorAll("#problems li")).TextContent);
+        Assert.Contains("请列出可供选择的选项。", Assert.Single(simplified.QuerySelectorAll("#problems li")).TextContent);
     }
 
     [Fact]

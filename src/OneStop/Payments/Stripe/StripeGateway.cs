@@ -99,15 +99,17 @@ public sealed class StripeGateway(IHttpClientFactory http, IOptions<StripeOption
                 ? new RefundResult(true, refund.Id, null)
                 : new RefundResult(false, refund.Id, refund.FailureReason ?? refund.Status);
         }
-        catch (StripeException ex) when (ex.StripeError is { } error)
+        catch (StripeException ex)
         {
-            // Stripe's code (charge_already_refunded, amount_too_large, …) is the failure code; a declined refund says why.
-            logger.LogWarning("Stripe refused refund {RefundId}: {Code}", request.RefundId, error.Code ?? error.Type);
-            return new RefundResult(false, null, error.Code ?? error.Type ?? "api_error");
+            // Stripe's code (charge_already_refunded, amount_too_large, …) is the failure code.
+            var code = ex.StripeError?.Code ?? ex.StripeError?.Type ?? "api_error";
+            logger.LogWarning("Stripe refused refund {RefundId}: {Code}", request.RefundId, code);
+            return new RefundResult(false, null, code);
         }
-        catch (HttpRequestException)
+        catch (Exception ex) when (ex is HttpRequestException || ex is OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            // Stripe.net has retried already; the same key makes a later retry safe.
+            // Unreachable or timed out after Stripe.net's own retries; the same key makes a later retry safe.
+            logger.LogWarning("Stripe could not be reached for refund {RefundId}", request.RefundId);
             return new RefundResult(false, null, "try_again");
         }
     }

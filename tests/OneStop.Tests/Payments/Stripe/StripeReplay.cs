@@ -29,6 +29,9 @@ public sealed class StripeReplay
 
     public IReadOnlyList<StripeCall> Calls { get { lock (_gate) return _calls.ToList(); } }
 
+    /// <summary>When set, every request fails as if the network were down (after being recorded).</summary>
+    public bool Unreachable { get; set; }
+
     /// <summary>Answers <paramref name="method"/> <paramref name="path"/> (when <paramref name="when"/> holds) with a recorded file; the first match wins.</summary>
     public StripeReplay Answer(string method, string path, string file, HttpStatusCode status = HttpStatusCode.OK, Func<StripeCall, bool>? when = null)
     {
@@ -71,6 +74,7 @@ public sealed class StripeReplay
         lock (_gate)
         {
             _calls.Add(call);
+            if (Unreachable) throw new HttpRequestException("Connection refused (replayed)");
             answer = _answers.Where(a => a.Method == call.Method && a.Path == call.Path && a.When(call)).Select(a => ((HttpStatusCode, string)?)(a.Status, a.File)).FirstOrDefault();
         }
         var (status, json) = answer is { } found

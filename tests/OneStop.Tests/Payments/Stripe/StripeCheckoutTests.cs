@@ -108,10 +108,13 @@ public abstract class StripeCheckoutTests(Provider provider) : IAsyncLifetime
         var (payment, _) = await AppliedAsync(vehicles: 3);
 
         using var first = await PostEventAsync("event-checkout-session-completed.json", payment);
+        // Stripe redelivers a little later (same event id).
+        _app.Clock.Advance(TimeSpan.FromSeconds(30));
         using var again = await PostEventAsync("event-checkout-session-completed.json", payment);
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, again.StatusCode));
-        Assert.Equal(["applied", "unchanged"], (await CallbacksAsync()).Select(c => c.Outcome));
+        Assert.Equal(PaymentState.Succeeded, (await _app.PaymentAsync(payment.Id)).State);
+        Assert.Equal(["applied", "unchanged"], (await CallbacksAsync()).OrderBy(c => c.ReceivedAt).Select(c => c.Outcome));
     }
 
     [Fact]
@@ -158,7 +161,8 @@ public abstract class StripeCheckoutTests(Provider provider) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(PaymentState.Created, (await _app.PaymentAsync(payment.Id)).State);
-        Assert.Equal(("unchanged", "payment_intent.created"), (Assert.Single(await CallbacksAsync()).Outcome, (await CallbacksAsync())[0].EventType));
+        var callback = Assert.Single(await CallbacksAsync());
+        Assert.Equal(("unchanged", "payment_intent.created"), (callback.Outcome, callback.EventType));
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using OneStop.Payments.Fees;
 using OneStop.Payments.Paying;
 using OneStop.Payments.Providers;
 using OneStop.Payments.Sandbox;
+using OneStop.Payments.Stripe;
 using OneStop.Platform.Jobs;
 using OneStop.Platform.Outbox;
 
@@ -31,6 +32,7 @@ public static class PaymentsModule
         services.AddScoped<PaymentAccess>();
         services.AddRecurringJob<ExpirePayments>();
         services.AddSandboxGateway(configuration);
+        services.AddStripePayments(configuration);
         return services;
     }
 

@@ -41,11 +41,14 @@ public abstract class SandboxCallbackTests(Provider provider)
         var payer = await app.PayerAtGatewayAsync();
 
         using var paid = await payer.Client.SubmitAsync(payer.Hosted, new Dictionary<string, string>(), "Fps");
-        await app.StepAsync(TimeSpan.FromSeconds(5));  // settling (SettlementDelay 5 s): both callbacks queued
+        // Well past the settling (SettlementDelay 5 s): "processing" was held back, so nothing has been sent yet.
+        await app.StepAsync(TimeSpan.FromSeconds(10));
+        var beforeSuccess = await app.CallbacksAsync();
         await app.StepAsync(TimeSpan.FromSeconds(1));  // CallbackDelay: "succeeded" (4 copies)
         var afterSuccess = await app.PaymentAsync(payer.PaymentId);
         await app.StepAsync(SettleSandboxCheckout.OutOfOrderLag);  // then "processing" (4 copies)
 
+        Assert.Empty(beforeSuccess);
         Assert.Equal(PaymentState.Succeeded, afterSuccess.State);
         var callbacks = await app.CallbacksAsync();
         Assert.Equal(8, callbacks.Count);
@@ -55,6 +58,21 @@ public abstract class SandboxCallbackTests(Provider provider)
         var payment = await app.PaymentAsync(payer.PaymentId);
         Assert.Equal(PaymentState.Succeeded, payment.State);
         Assert.Equal(1, await app.AuditCountAsync(PaymentAuditEvents.Succeeded, payment.Reference));
+    }
+
+    [Fact]
+    public async Task CallbackDelay_ThirtySeconds_NothingArrivesBeforeThen()
+    {
+        await using var app = await SandboxSteps.AppAsync(provider, ("Payments:Sandbox:CallbackDelay", "00:00:30"));
+        var payer = await app.PayerAtGatewayAsync();
+        using var paid = await payer.Client.PayByCardAsync(payer.Hosted);
+
+        await app.StepAsync(TimeSpan.FromSeconds(29));
+        var early = await app.CallbacksAsync();
+        await app.StepAsync(TimeSpan.FromSeconds(1));
+
+        Assert.Empty(early);
+        Assert.Equal([("payment.succeeded", "applied")], (await app.CallbacksAsync()).Select(c => (c.EventType, c.Outcome)));
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using OneStop.Platform.Outbox;
 namespace OneStop.Payments.Sandbox;
 
 /// <summary>
-/// Wires the sandbox gateway when <c>Payments:Sandbox:Enabled</c> is on (the default). When it is off, nothing
+/// Wires the sandbox gateway when <c>Payments:Sandbox:Enabled</c> is on (as appsettings.json has it). When it is off, nothing
 /// of it exists: no adapter (so <c>/api/v1/payments/callbacks/sandbox</c> answers 404 as for any unknown
 /// provider), no callback delivery or settling, no hosted page and no settlement file (both 404).
 /// </summary>
@@ -37,5 +37,5 @@ public static class SandboxModule
         return endpoints;
     }
 
-    private static bool Enabled(IConfiguration configuration) => configuration.GetValue(SandboxOptions.Section + ":" + nameof(SandboxOptions.Enabled), true);
+    private static bool Enabled(IConfiguration configuration) => configuration.GetValue(SandboxOptions.Section + ":" + nameof(SandboxOptions.Enabled), false);
 }

@@ -12,10 +12,11 @@ public sealed class SandboxOptions
     public const string Section = "Payments:Sandbox";
 
     /// <summary>
-    /// Off (production): the adapter, hosted page, callback delivery and settlement file are not there at all,
-    /// and the secrets below are not needed.
+    /// On in appsettings.json, off in appsettings.Production.json, and off when nothing says so, so that a
+    /// deployment never takes pretend payments by accident. Off, the adapter, hosted page, callback delivery
+    /// and settlement file are not there at all, and the secrets below are not needed.
     /// </summary>
-    public bool Enabled { get; set; } = true;
+    public bool Enabled { get; set; }
 
     /// <summary>The HMAC-SHA256 key both sides of the callback share. Any deployment that switches the sandbox on sets its own (16+ characters).</summary>
     public string SigningSecret { get; set; } = "";

@@ -8,7 +8,6 @@ using OneStop.Payments.Providers;
 using OneStop.Payments.Sandbox;
 using OneStop.Payments.Stripe;
 using OneStop.Platform.Jobs;
-using OneStop.Platform.Outbox;
 
 namespace OneStop.Payments;
 
@@ -36,20 +35,11 @@ public static class PaymentsModule
         return services;
     }
 
-    private static void AddSandboxGateway(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<SandboxOptions>().Bind(configuration.GetSection(SandboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddScoped<SandboxCallbacks>();
-        services.AddScoped<IPaymentProvider, SandboxGateway>();
-        services.AddHttpClient(SendSandboxCallback.Client, c => c.Timeout = TimeSpan.FromSeconds(20));
-        services.AddOutboxHandler<SendSandboxCallback>();
-        services.AddOutboxHandler<SettleSandboxCheckout>();
-    }
-
     public static IEndpointRouteBuilder MapPayments(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPaymentCallbacks();
         endpoints.MapPaymentPages();
+        endpoints.MapSandboxGateway();
         return endpoints;
     }
 }

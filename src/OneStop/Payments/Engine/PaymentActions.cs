@@ -94,10 +94,13 @@ public sealed class PaymentActions(OneStopDb db, PaymentProviders providers, Pay
         }
     }
 
-    /// <summary>The payer came back from the provider: ask where the checkout stands, as the callback may still be on its way.</summary>
+    /// <summary>
+    /// The payer came back from the provider: ask where the checkout stands, as the callback may still be on its way.
+    /// A failed payment is asked too: after a decline the provider's page stays open, and the payer may have paid on it.
+    /// </summary>
     public async Task RefreshAsync(Payment payment, CancellationToken cancellationToken)
     {
-        if (!PaymentMoves.IsOpen(payment.State) || payment.ProviderReference is not { } reference) return;
+        if (!(PaymentMoves.IsOpen(payment.State) || payment.State == PaymentState.Failed) || payment.ProviderReference is not { } reference) return;
         var status = await providers.Get(payment.Provider).StatusAsync(reference, cancellationToken);
         await ApplyAsync(payment.Provider, new ProviderEvent($"status:{payment.Id}", "status", payment.Id, reference, status.Outcome, status.Method, status.Amount), cancellationToken);
     }
@@ -178,10 +181,15 @@ public sealed class PaymentActions(OneStopDb db, PaymentProviders providers, Pay
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e)
         {
             db.ChangeTracker.Clear();
-            return false;
+            // What the change sets off (the notification's unique key, say) may collide before the revision check
+            // does: either way another change to the payment won, and this one is looked at again.
+            if (e is DbUpdateConcurrencyException
+                || await db.Set<Payment>().AsNoTracking().AnyAsync(p => p.Id == payment.Id && p.Revision != payment.Revision - 1, cancellationToken))
+                return false;
+            throw;
         }
     }
 

@@ -94,8 +94,8 @@ public sealed class CheckoutModel(OneStopDb db, SandboxCallbacks callbacks, Micr
     }
 
     /// <summary>
-    /// Card: paid now. FPS and PPS: processing now, paid after <c>SettlementDelay</c> (Settle handles that). The
-    /// callbacks go in the order configured; out of order, the "processing" one arrives after "succeeded".
+    /// Card: paid now. FPS and PPS: processing now, paid after <c>SettlementDelay</c> (<see cref="SettleSandboxCheckout"/>).
+    /// Out of order, the "processing" callback is held back and sent by the settling, after "succeeded".
     /// </summary>
     private async Task<IActionResult> PaidAsync(string method, bool settled, CancellationToken cancellationToken)
     {
@@ -110,9 +110,8 @@ public sealed class CheckoutModel(OneStopDb db, SandboxCallbacks callbacks, Micr
         else
         {
             Checkout.State = SandboxCheckoutState.Processing;
-            var settlement = options.Value.SettlementDelay;
-            callbacks.Queue(Checkout, SandboxCallbacks.PaymentProcessing, options.Value.OutOfOrder ? settlement + TimeSpan.FromSeconds(1) : TimeSpan.Zero);
-            SettleSandboxCheckout.Queue(outbox, Checkout.Id, clock.GetUtcNow().UtcDateTime + settlement);
+            if (!options.Value.OutOfOrder) callbacks.Queue(Checkout, SandboxCallbacks.PaymentProcessing);
+            SettleSandboxCheckout.Queue(outbox, Checkout.Id, clock.GetUtcNow().UtcDateTime + options.Value.SettlementDelay);
         }
         if (!await SaveAsync(cancellationToken)) return Again(Checkout.Id);
         return Redirect(Checkout.ReturnUrl);

@@ -59,7 +59,8 @@ public sealed class SendSandboxCallback(IHttpClientFactory http, TimeProvider cl
     {
         var callback = JsonSerializer.Deserialize<SandboxCallback>(message.Payload, JsonSerializerOptions.Web)
             ?? throw new InvalidOperationException("The message has no payload.");
-        if (message.Attempts < options.Value.FailFirstDeliveries)
+        // Attempts counts this one (the dispatcher counts a message when it claims it): 1 on the first delivery.
+        if (message.Attempts <= options.Value.FailFirstDeliveries)
             throw new HttpRequestException("Sandbox: delivery failed on purpose (Payments:Sandbox:FailFirstDeliveries).");
         var body = Encoding.UTF8.GetBytes(callback.Body);
         using var request = new HttpRequestMessage(HttpMethod.Post, callback.Url) { Content = new ByteArrayContent(body) };

@@ -13,7 +13,8 @@ namespace OneStop.Payments.Sandbox;
 /// tables directly (the gateway runs in the same process), but only as a real adapter would talk to its
 /// provider's API: create a checkout, read one, expire it, refund, list a day's settlement.
 /// </summary>
-public sealed class SandboxGateway(OneStopDb db, SandboxCallbacks callbacks, TimeProvider clock, IOptions<SandboxOptions> options) : IPaymentProvider
+public sealed class SandboxGateway(OneStopDb db, SandboxCallbacks callbacks, SandboxSettlements settlements, TimeProvider clock, IOptions<SandboxOptions> options)
+    : IPaymentProvider
 {
     public const string ProviderName = "sandbox";
     public const string CallbackPath = "/api/v1/payments/callbacks/sandbox";
@@ -132,19 +133,12 @@ public sealed class SandboxGateway(OneStopDb db, SandboxCallbacks callbacks, Tim
         }
     }
 
-    public async Task<IReadOnlyList<SettlementLine>> SettlementAsync(DateOnly day, CancellationToken cancellationToken)
-    {
-        var (start, end) = DayInUtc(day);
-        var paid = await db.Set<SandboxCheckout>().AsNoTracking()
-            .Where(c => c.PaidAt >= start && c.PaidAt < end && c.State == SandboxCheckoutState.Paid)
-            .Select(c => new SettlementLine(c.Id, c.MerchantPaymentId, "payment", c.Amount, c.Currency, c.PaidAt!.Value)).ToListAsync(cancellationToken);
-        var refunds = await (from r in db.Set<SandboxRefund>().AsNoTracking()
-                             join c in db.Set<SandboxCheckout>().AsNoTracking() on r.CheckoutId equals c.Id
-                             where r.CreatedAt >= start && r.CreatedAt < end
-                             select new { r.Id, c.MerchantPaymentId, r.Amount, c.Currency, r.CreatedAt }).ToListAsync(cancellationToken);
-        return paid.Concat(refunds.Select(r => new SettlementLine(r.Id, r.MerchantPaymentId, "refund", -r.Amount, r.Currency, r.CreatedAt)))
-            .OrderBy(l => l.SettledAt).ToList();
-    }
+    /// <summary>
+    /// The day's settlement file, read as a merchant reads the download: the same text, through the one
+    /// reader, so the file's format is what reconciliation really depends on.
+    /// </summary>
+    public async Task<IReadOnlyList<SettlementLine>> SettlementAsync(DateOnly day, CancellationToken cancellationToken) =>
+        SandboxSettlementFile.Read(await settlements.CsvAsync(day, cancellationToken)).Select(r => r.ToLine()).ToList();
 
     /// <summary>A Hong Kong day as a UTC range.</summary>
     public static (DateTime From, DateTime To) DayInUtc(DateOnly day)

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace OneStop.Payments.Sandbox;
 
@@ -10,9 +11,18 @@ public sealed class SandboxOptions
 {
     public const string Section = "Payments:Sandbox";
 
-    /// <summary>The HMAC-SHA256 key both sides of the callback share. Any deployment that switches the sandbox on sets its own.</summary>
-    [Required, MinLength(16)]
+    /// <summary>
+    /// On in appsettings.json, off in appsettings.Production.json, and off when nothing says so, so that a
+    /// deployment never takes pretend payments by accident. Off, the adapter, hosted page, callback delivery
+    /// and settlement file are not there at all, and the secrets below are not needed.
+    /// </summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>The HMAC-SHA256 key both sides of the callback share. Any deployment that switches the sandbox on sets its own (16+ characters).</summary>
     public string SigningSecret { get; set; } = "";
+
+    /// <summary>The bearer key a merchant presents to download a settlement file (16+ characters).</summary>
+    public string SettlementKey { get; set; } = "";
 
     /// <summary>A callback signed longer ago than this (or this far in the future) is refused as a possible replay.</summary>
     [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
@@ -36,4 +46,21 @@ public sealed class SandboxOptions
     /// <summary>The first this-many attempts to deliver each callback fail (as if the connection dropped); the gateway retries.</summary>
     [Range(0, 10)]
     public int FailFirstDeliveries { get; set; }
+
+    public const int MinSecretLength = 16;
+}
+
+/// <summary>The secrets are needed only when the sandbox is on: production switches it off and sets neither.</summary>
+public sealed class SandboxOptionsValidation : IValidateOptions<SandboxOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SandboxOptions options)
+    {
+        if (!options.Enabled) return ValidateOptionsResult.Success;
+        var failures = new List<string>();
+        if (options.SigningSecret.Length < SandboxOptions.MinSecretLength)
+            failures.Add($"{SandboxOptions.Section}:{nameof(SandboxOptions.SigningSecret)} must be at least {SandboxOptions.MinSecretLength} characters when the sandbox is enabled.");
+        if (options.SettlementKey.Length < SandboxOptions.MinSecretLength)
+            failures.Add($"{SandboxOptions.Section}:{nameof(SandboxOptions.SettlementKey)} must be at least {SandboxOptions.MinSecretLength} characters when the sandbox is enabled.");
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
 }

@@ -70,3 +70,33 @@ public abstract class PayOnSubmissionTests(Provider provider) : IAsyncLifetime
 public sealed class PayOnSubmissionSqliteTests() : PayOnSubmissionTests(Provider.Sqlite);
 
 public sealed class PayOnSubmissionPostgresTests() : PayOnSubmissionTests(Provider.Postgres);
+
+/// <summary>When the provider cannot start a checkout, the payer is told on the payment page and may try again.</summary>
+public sealed class PaymentProviderUnavailableTests : IAsyncLifetime
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+    // Stripe chosen, but no Stripe keys: the adapter is not there, as when a deployment is misconfigured.
+    private readonly OneStopApp _app = new(Provider.Sqlite) { Settings = { ["Payments:Provider"] = "stripe" } };
+
+    public async ValueTask InitializeAsync() => await _app.SetFeesAsync(PaymentSteps.PerVehicleFees);
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    [Fact]
+    public async Task Start_ProviderUnavailable_PageSaysSoAndPaymentStaysOpen()
+    {
+        var (userId, email) = await _app.CitizenAsync();
+        var client = await _app.SignedInAsync(email);
+        var accepted = await _app.ApplyAsync(userId);
+        var payment = await _app.PaymentForAsync(accepted.SubmissionId);
+
+        var path = $"/payments/{payment.Id}";
+        using var start = await client.SubmitAsync(path, new Dictionary<string, string>(), "Start");
+        Assert.Equal(path + "?unavailable=true", start.Location());
+        var page = await (await client.GetAsync(start.Location(), Cancel)).ReadPageAsync();
+
+        Assert.Contains("No money has been taken", page.QuerySelector("[data-unavailable]")!.TextContent);
+        Assert.NotNull(page.QuerySelector("form[action*='handler=Start']"));
+        Assert.Equal(PaymentState.Created, (await _app.PaymentAsync(payment.Id)).State);
+    }
+}

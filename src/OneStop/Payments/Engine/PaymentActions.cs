@@ -35,7 +35,7 @@ public sealed class PaymentActions(OneStopDb db, PaymentProviders providers, Pay
             Amount = amount,
             Lines = lines,
             State = PaymentState.Created,
-            Provider = providers.Default.Name,
+            Provider = options.Value.Provider,
             IdempotencyKey = idempotencyKey,
             Attempt = attempt,
             Language = language,

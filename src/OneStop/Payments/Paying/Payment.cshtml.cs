@@ -14,8 +14,11 @@ namespace OneStop.Payments.Paying;
 /// in), the receipt, or what to do next after a failure or expiry. The amount is never posted: the buttons
 /// name the payment only.
 /// </summary>
-public sealed class PaymentModel(PaymentAccess access, PaymentActions actions, OneStopDb db, Text text) : PageModel
+public sealed class PaymentModel(PaymentAccess access, PaymentActions actions, OneStopDb db, Text text, ILogger<PaymentModel> logger) : PageModel
 {
+    /// <summary>The provider could not be reached when the payer pressed Pay: nothing was taken, they may try again.</summary>
+    [BindProperty(SupportsGet = true)] public bool Unavailable { get; set; }
+
     public Payment Payment { get; private set; } = null!;
     public IReadOnlyList<FeeLine> Lines { get; private set; } = [];
     public LocalisedText? Service { get; private set; }
@@ -36,7 +39,18 @@ public sealed class PaymentModel(PaymentAccess access, PaymentActions actions, O
     {
         if (await LoadAsync(id, tracked: true, cancellationToken) is { } refusal) return refusal;
         var description = await DescriptionAsync(cancellationToken);
-        var url = await actions.StartCheckoutAsync(Payment, Absolute(PaymentPaths.Return(Payment)), Absolute(PaymentPaths.Return(Payment)), description, cancellationToken);
+        string? url;
+        try
+        {
+            url = await actions.StartCheckoutAsync(Payment, Absolute(PaymentPaths.Return(Payment)), Absolute(PaymentPaths.Return(Payment)), description, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The provider refused or could not be reached (or none is configured): say so, keep the payment open.
+            logger.LogWarning(e, "Could not start a checkout for payment {Reference} with {Provider}", Payment.Reference, Payment.Provider);
+            var page = Url.Content("~" + PaymentPaths.Page(Payment.Id, Key));
+            return Redirect(page + (page.Contains('?') ? "&" : "?") + "unavailable=true");
+        }
         return url is null ? Redirect(Url.Content("~" + PaymentPaths.Page(Payment.Id, Key))) : Redirect(url);
     }
 

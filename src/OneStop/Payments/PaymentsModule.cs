@@ -3,8 +3,10 @@ using OneStop.Forms.Submitting;
 using OneStop.Payments.Callbacks;
 using OneStop.Payments.Engine;
 using OneStop.Payments.Fees;
+using OneStop.Payments.Links;
 using OneStop.Payments.Paying;
 using OneStop.Payments.Providers;
+using OneStop.Payments.Receipts;
 using OneStop.Payments.Sandbox;
 using OneStop.Platform.Jobs;
 using OneStop.Platform.Outbox;
@@ -31,6 +33,8 @@ public static class PaymentsModule
         services.AddScoped<PaymentAccess>();
         services.AddRecurringJob<ExpirePayments>();
         services.AddSandboxGateway(configuration);
+        services.AddPaymentReceipts();
+        services.AddPaymentLinks();
         return services;
     }
 
@@ -48,6 +52,7 @@ public static class PaymentsModule
     {
         endpoints.MapPaymentCallbacks();
         endpoints.MapPaymentPages();
+        endpoints.MapPaymentReceipts();
         return endpoints;
     }
 }

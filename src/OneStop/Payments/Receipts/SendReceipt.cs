@@ -62,8 +62,8 @@ public sealed class SendReceipt(OneStopDb db, Receipts receipts, PaymentText pay
         }
         catch
         {
-            // Not sent: give the claim back so that the retry sends it.
-            await db.Set<Payment>().Where(p => p.Id == payment.Id && p.ReceiptSentAt == claimedAt)
+            // Not sent: give the claim back so that the retry sends it (the claim is ours: no one else set it after us).
+            await db.Set<Payment>().Where(p => p.Id == payment.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.ReceiptSentAt, (DateTime?)null), CancellationToken.None);
             throw;
         }

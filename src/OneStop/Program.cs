@@ -44,6 +44,7 @@ await OneStop.Identity.Profile.DemoCitizens.SeedIfEnabledAsync(app.Services);
 await DemoStaff.SeedIfEmptyAsync(app.Services);
 await OneStop.Cases.Demo.DemoWorkflows.SeedIfMissingAsync(app.Services);
 await OidcDemoClients.SeedIfMissingAsync(app.Services);
+await OneStop.Payments.Links.DemoPaymentLinks.SeedIfMissingAsync(app.Services);
 
 app.UsePlatform();
 app.UseOneStopIdentity();

@@ -3,8 +3,10 @@ using OneStop.Forms.Submitting;
 using OneStop.Payments.Callbacks;
 using OneStop.Payments.Engine;
 using OneStop.Payments.Fees;
+using OneStop.Payments.Links;
 using OneStop.Payments.Paying;
 using OneStop.Payments.Providers;
+using OneStop.Payments.Receipts;
 using OneStop.Payments.Sandbox;
 using OneStop.Payments.Stripe;
 using OneStop.Platform.Jobs;
@@ -32,6 +34,8 @@ public static class PaymentsModule
         services.AddRecurringJob<ExpirePayments>();
         services.AddSandboxGateway(configuration);
         services.AddStripePayments(configuration);
+        services.AddPaymentReceipts();
+        services.AddPaymentLinks();
         return services;
     }
 
@@ -40,6 +44,7 @@ public static class PaymentsModule
         endpoints.MapPaymentCallbacks();
         endpoints.MapPaymentPages();
         endpoints.MapSandboxGateway();
+        endpoints.MapPaymentReceipts();
         return endpoints;
     }
 }

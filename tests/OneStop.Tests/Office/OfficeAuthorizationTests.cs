@@ -69,6 +69,7 @@ public sealed class OfficeAuthorizationTests : IAsyncLifetime
             db.Add(new OneStop.Cases.Calendar.PublicHoliday { Date = new DateOnly(2099, 1, 2), Name = new LocalisedText("Table test", "表格測試", "表格测试") });
             return db.SaveChangesAsync(TestContext.Current.CancellationToken);
         });
+        var link = (await Payments.Links.LinkSteps.ItemAsync(_app, department: "TD")).Code;
         return
         [
             new("GET", "/office", "office", Needs.Staff),
@@ -185,6 +186,15 @@ public sealed class OfficeAuthorizationTests : IAsyncLifetime
             // An empty form: the error summary, nothing changed.
             new("POST", "/office/holidays/2026-12-25", "office/holidays/{date}", Needs.PlatformAdmin),
             new("POST", "/office/holidays/2099-01-02?handler=Delete", "office/holidays/{date}", Needs.PlatformAdmin, Success: "redirect"),
+            new("GET", "/office/payments/links", "office/payments/links", Needs.DepartmentAdmin),
+            new("GET", "/office/payments/links/add", "office/payments/links/add", Needs.DepartmentAdmin),
+            // An empty form: the error summary, nothing added.
+            new("POST", "/office/payments/links/add", "office/payments/links/add", Needs.DepartmentAdmin),
+            new("GET", $"/office/payments/links/{link}", "office/payments/links/{code}", Needs.DepartmentAdmin, TdRecord: true),
+            // An empty form: the error summary, nothing changed; then off and on again.
+            new("POST", $"/office/payments/links/{link}", "office/payments/links/{code}", Needs.DepartmentAdmin, TdRecord: true),
+            new("POST", $"/office/payments/links/{link}?handler=Deactivate", "office/payments/links/{code}", Needs.DepartmentAdmin, TdRecord: true, Success: "redirect"),
+            new("POST", $"/office/payments/links/{link}?handler=Activate", "office/payments/links/{code}", Needs.DepartmentAdmin, TdRecord: true, Success: "redirect"),
         ];
     }
 

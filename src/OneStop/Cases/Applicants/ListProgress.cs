@@ -12,7 +12,7 @@ namespace OneStop.Cases.Applicants;
 /// Where each application on "My applications" stands (Forms asks through <see cref="IApplicationProgress"/>):
 /// a few reads for the whole list, not a few per row.
 /// </summary>
-public sealed class ListProgress(OneStopDb db, WorkflowStore workflows, CaseText text, CaseWords words, Text strings) : IApplicationProgress
+public sealed class ListProgress(OneStopDb db, WorkflowStore workflows, CaseText text, CaseWords words, Text strings, IApplicantPayments payments) : IApplicationProgress
 {
     /// <summary>How much of a request the list quotes; the application's page shows all of it.</summary>
     private const int Quoted = 160;
@@ -22,7 +22,7 @@ public sealed class ListProgress(OneStopDb db, WorkflowStore workflows, CaseText
         var ids = submissionIds.ToList();
         var submissions = await db.Set<Submission>().AsNoTracking()
             .Where(s => ids.Contains(s.Id) && s.UserId == userId)
-            .Select(s => new { s.Id, s.Reference, s.SubmittedAt, s.DepartmentCode, s.ServiceSlug }).ToListAsync(cancellationToken);
+            .Select(s => new { s.Id, s.Reference, s.SubmittedAt, s.DepartmentCode, s.ServiceSlug, s.HeldForPayment }).ToListAsync(cancellationToken);
         var cases = await db.Set<Case>().AsNoTracking().Where(c => ids.Contains(c.SubmissionId) && c.ApplicantId == userId).ToListAsync(cancellationToken);
         var slugs = cases.Select(c => c.ServiceSlug).Concat(submissions.Select(s => s.ServiceSlug).OfType<string>()).Distinct().ToList();
         var services = await db.Services.AsNoTracking().Where(s => slugs.Contains(s.Slug)).Select(s => new { s.Slug, s.Name }).ToListAsync(cancellationToken);
@@ -35,6 +35,7 @@ public sealed class ListProgress(OneStopDb db, WorkflowStore workflows, CaseText
             .GroupBy(e => e.CaseId).ToDictionary(g => g.Key, g => g.OrderBy(e => e.At).ThenBy(e => e.Id).Last().Text);
 
         var language = Languages.Current;
+        var fees = await payments.ForAsync(userId, ids, language, cancellationToken);
         var result = new Dictionary<Guid, ApplicationProgress>();
         foreach (var s in submissions)
         {
@@ -52,9 +53,23 @@ public sealed class ListProgress(OneStopDb db, WorkflowStore workflows, CaseText
                 if (asked is not null) next = strings.Get(language, "cases.applicant.list.asked").Replace("{0}", Shorten(asked), StringComparison.Ordinal);
                 progress = progress with { Next = next, Action = strings.Get(language, "cases.applicant.list.reply"), ActionPath = SentApplications.Path(s.Reference) + "/reply" };
             }
+            if (fees.GetValueOrDefault(s.Id) is { Count: > 0 } paying) progress = WithPayments(progress, s.HeldForPayment, c, paying, language);
             result[s.Id] = progress;
         }
         return result;
+    }
+
+    /// <summary>A fee in the way (the application held until paid, or the approved case waiting for it): "Pay"; a paid fee: its receipt.</summary>
+    private ApplicationProgress WithPayments(ApplicationProgress progress, bool held, Case? c, IReadOnlyList<ApplicantPayment> paying, Language language)
+    {
+        if (paying.FirstOrDefault(p => p.Paid) is { ReceiptPath: { } receipt })
+            progress = progress with { Receipt = strings.Get(language, "payments.receipts.mine.receipt"), ReceiptPath = receipt };
+        var due = paying.FirstOrDefault(p => !p.Paid) ?? paying[0];
+        var amount = string.Format(language.Culture(), strings.Get(language, "payments.receipts.mine.amountDue"), Forms.Acknowledgement.AnswerSummary.Money(due.Amount));
+        var pay = strings.Get(language, "payments.receipts.mine.pay");
+        if (held) return progress with { State = strings.Get(language, "payments.receipts.mine.needed"), StateColour = "orange", Next = amount, Action = pay, ActionPath = due.PayPath };
+        if (c?.State == BuiltInStates.AwaitingPaymentId) return progress with { Next = $"{progress.Next} {amount}".Trim(), Action = pay, ActionPath = due.PayPath };
+        return progress;
     }
 
     private static string Shorten(string request)

@@ -42,7 +42,18 @@ public sealed record SubmissionRequest
 
 /// <param name="Reference">What the applicant quotes, e.g. FEHD-2026-000123.</param>
 /// <param name="FormVersion">The version the answers were checked against and are pinned to.</param>
-public sealed record SubmissionResponse(string Reference, string FormId, int FormVersion, DateTime SubmittedAt);
+public sealed record SubmissionResponse(string Reference, string FormId, int FormVersion, DateTime SubmittedAt)
+{
+    public const string Submitted = "submitted";
+    public const string AwaitingPayment = "awaiting-payment";
+
+    [Description("submitted, or awaiting-payment: the service is paid for on submission and the application is sent on once the fee at paymentUrl is paid.")]
+    public string Status { get; init; } = Submitted;
+
+    [Description("While awaiting payment: the absolute address of the page where the applicant pays (hand it to them; it opens without signing in).")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? PaymentUrl { get; init; }
+}
 
 /// <summary>One entry of a 422 problem's <c>errors</c>.</summary>
 /// <param name="Field">A field id, or <c>group.0.child</c> inside a repeating group's item.</param>

@@ -50,7 +50,7 @@ public static class SubmissionsApi
     private static async Task<Results<Created<SubmissionResponse>, Ok<SubmissionResponse>, ProblemHttpResult, ValidationProblem>> Submit(
         [Description("The form's id, e.g. fehd-food-hygiene-report.")] string id,
         [FromHeader(Name = "Idempotency-Key"), Description("Names this attempt (up to 200 visible ASCII characters, e.g. a UUID); send the same key when retrying.")] string? idempotencyKey,
-        HttpContext context, OneStopDb db, FormStore store, SubmitApplication submit, Text text, CancellationToken cancellationToken,
+        HttpContext context, OneStopDb db, FormStore store, SubmitApplication submit, Text text, IEnumerable<ISubmissionCharges> charges, CancellationToken cancellationToken,
         [Description(ApiLanguage.Description + " Error messages are in this language.")] string? lang = null)
     {
         if (ApiLanguage.Problem(lang) is { } langErrors) return TypedResults.ValidationProblem(langErrors);
@@ -117,6 +117,11 @@ public static class SubmissionsApi
         {
             case SubmitResult.Accepted accepted:
                 var response = new SubmissionResponse(accepted.Reference, form.FormId, form.Version, DateTime.SpecifyKind(accepted.SubmittedAt, DateTimeKind.Utc));
+                // A service paid for on submission: the application waits for its fee, paid on the page named here.
+                if (await db.Set<Submission>().Where(x => x.Id == accepted.SubmissionId).Select(x => x.HeldForPayment).SingleAsync(cancellationToken))
+                    foreach (var charge in charges)
+                        if (await charge.PaymentPathAsync(accepted.SubmissionId, cancellationToken) is { } pay)
+                            response = response with { Status = SubmissionResponse.AwaitingPayment, PaymentUrl = FormsApi.Url(context.Request, language.PathPrefix() + pay) };
                 var location = FormsApi.Url(context.Request, $"/api/v1/forms/{form.FormId}/submissions/{accepted.Reference}");
                 if (!accepted.Replayed) return TypedResults.Created(location, response);
                 context.Response.Headers[ReplayedHeader] = "true";

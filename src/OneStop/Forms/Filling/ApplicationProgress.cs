@@ -11,6 +11,9 @@ public sealed record ApplicationProgress(string? Service, string State, string S
     public string? Action { get; init; }
     /// <summary>App-relative path of the action's page.</summary>
     public string? ActionPath { get; init; }
+    /// <summary>"Receipt": a paid fee's receipt (Payments), with its app-relative path; null when nothing was paid.</summary>
+    public string? Receipt { get; init; }
+    public string? ReceiptPath { get; init; }
 }
 
 /// <summary>Where the person's sent applications stand (see <see cref="ApplicationProgress"/>).</summary>

@@ -31,6 +31,7 @@ public static class PaymentsModule
         services.AddScoped<PaymentAccess>();
         services.AddRecurringJob<ExpirePayments>();
         services.AddSandboxGateway(configuration);
+        Office.Payments.PaymentsOfficeModule.AddPaymentsOffice(services);
         return services;
     }
 

@@ -9,7 +9,8 @@ namespace OneStop.Notifications.Templates;
 /// </summary>
 public static partial class Placeholders
 {
-    public static readonly IReadOnlyList<string> Known = ["reference", "service", "department", "state", "due", "reason", "link"];
+    // amount, application, refund, day and count: the payment events' values (payment received and refunded, reconciliation mismatches).
+    public static readonly IReadOnlyList<string> Known = ["reference", "service", "department", "state", "due", "reason", "link", "amount", "application", "refund", "day", "count"];
 
     /// <summary>The names in braces that are not known, in the order written; empty when the text is fine.</summary>
     public static IReadOnlyList<string> Unknown(string? text) =>

@@ -171,6 +171,22 @@ public abstract class ReconciliationTests(Provider provider) : IAsyncLifetime
         Assert.Equal(0, await _app.QueryCasesAsync(db => db.Set<ReconciliationItem>().CountAsync(i => i.RunId == first.Id, Cancel)));
         Assert.NotNull(page.QuerySelector("[data-run=sandbox]"));
     }
+
+    [Fact]
+    public async Task Cli_ReconcileADay_StoresTheRunAndPrintsTheCounts()
+    {
+        await ArrangeDayAsync();
+
+        var result = await Cli.RunAsync(["payments", "reconcile", Day, "sandbox", .. _app.CliConfiguration]);
+        var wrong = await Cli.RunAsync(["payments", "reconcile", "10/03/2026", .. _app.CliConfiguration]);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal("2026-03-10 sandbox: 2 matched, 3 to check.", result.Output.Trim());
+        var run = Assert.Single(await RunsOfTheTenthAsync());
+        Assert.Null(run.RanBy);
+        Assert.Equal(2, wrong.ExitCode);
+        Assert.Contains("payments reconcile DAY", wrong.Error);
+    }
 }
 
 public sealed class ReconciliationSqliteTests() : ReconciliationTests(Provider.Sqlite);

@@ -36,6 +36,7 @@ public static class PaymentsModule
         services.AddStripePayments(configuration);
         services.AddPaymentReceipts();
         services.AddPaymentLinks();
+        Office.Payments.PaymentsOfficeModule.AddPaymentsOffice(services);
         return services;
     }
 

@@ -16,7 +16,7 @@ public sealed class OfficeAuthorizationTests : IAsyncLifetime
 {
     private readonly OneStopApp _app = new(Provider.Sqlite);
 
-    private enum Needs { Staff, Officer, Supervisor, DepartmentAdmin, PlatformAdmin }
+    private enum Needs { Staff, Officer, Supervisor, DepartmentAdmin, PlatformAdmin, DepartmentOrPlatformAdmin }
 
     /// <summary>One endpoint: who may use it, whether it is a TD record (404 to other departments), and what success looks like.</summary>
     private sealed record Endpoint(string Method, string Url, string Pattern, Needs Needs, bool TdRecord = false, string Success = "200");
@@ -49,6 +49,7 @@ public sealed class OfficeAuthorizationTests : IAsyncLifetime
             _ => (StaffRole?)null,
         };
         if (required is not null && !role.Includes(required.Value)) return "forbidden";
+        if (endpoint.Needs == Needs.DepartmentOrPlatformAdmin && role is not (StaffRole.DepartmentAdmin or StaffRole.PlatformAdmin)) return "forbidden";
         if (endpoint.TdRecord && caller.Department != "TD") return "404";
         return endpoint.Success;
     }
@@ -63,6 +64,7 @@ public sealed class OfficeAuthorizationTests : IAsyncLifetime
         var form = "td-office-table";
         await Forms.TestForms.PublishAsync(_app, Forms.TestForms.OnePage(form, Forms.TestForms.Field("plate", OneStop.Forms.Definitions.FieldType.Text)));
         var (reference, file) = await Cases.CaseAuthorizationSteps.CaseWithDocumentAsync(_app);
+        var payment = (await Payments.OfficePaymentSteps.StoredPaymentAsync(_app)).Reference;
         // A holiday only the platform administrator's delete will take away.
         await _app.QueryAsync(db =>
         {
@@ -178,6 +180,14 @@ public sealed class OfficeAuthorizationTests : IAsyncLifetime
             new("GET", $"/office/workflows/{td}/publish", "office/workflows/{slug}/publish", Needs.DepartmentAdmin, TdRecord: true),
             // No draft: the error summary, nothing published.
             new("POST", $"/office/workflows/{td}/publish", "office/workflows/{slug}/publish", Needs.DepartmentAdmin, TdRecord: true),
+            new("GET", "/office/payments", "office/payments", Needs.Officer),
+            new("GET", $"/office/payments/{payment}", "office/payments/{reference}/{attempt:int?}", Needs.Officer, TdRecord: true),
+            // No refund id: the page again with its error, nothing refunded.
+            new("POST", $"/office/payments/{payment}?handler=Refund", "office/payments/{reference}/{attempt:int?}", Needs.Supervisor, TdRecord: true),
+            new("GET", "/office/payments/reconciliation", "office/payments/reconciliation", Needs.Staff),
+            new("GET", "/office/payments/reconciliation?format=csv", "office/payments/reconciliation", Needs.Staff),
+            // No day: the error summary, nothing run.
+            new("POST", "/office/payments/reconciliation?handler=Run", "office/payments/reconciliation", Needs.DepartmentOrPlatformAdmin),
             new("GET", "/office/holidays", "office/holidays", Needs.Staff),
             new("GET", "/office/holidays/add", "office/holidays/add", Needs.PlatformAdmin),
             // An empty form: the error summary, nothing added.

@@ -9,6 +9,7 @@ using OneStop.Notifications;
 using OneStop.Notifications.Templates;
 using OneStop.Platform.Audit;
 using OneStop.Platform.Database;
+using OneStop.Platform.Outbox;
 
 namespace OneStop.Cases.Engine;
 
@@ -29,7 +30,7 @@ public abstract record CaseResult
 /// second, concurrent change (a double click, two officers) come back <see cref="CaseResult.Stale"/>.
 /// </summary>
 public sealed class CaseActions(OneStopDb db, WorkflowStore workflows, WorkingCalendar calendar, CaseText text,
-    CaseNotices notices, AuditLog audit, TimeProvider clock, IEnumerable<IApprovalCharges> charges)
+    CaseNotices notices, AuditLog audit, TimeProvider clock, IEnumerable<IApprovalCharges> charges, Outbox outbox)
 {
     public async Task<CaseResult> TakeAsync(ClaimsPrincipal officer, Guid caseId, ActionInput input, CancellationToken cancellationToken = default)
     {
@@ -65,6 +66,8 @@ public sealed class CaseActions(OneStopDb db, WorkflowStore workflows, WorkingCa
         if (!string.IsNullOrWhiteSpace(input.Note))
             AddEvent(c, CaseEventKind.Note, officer.UserId(), now, e => { e.Internal = true; e.Text = Protect(input.Note); });
         audit.Record(CaseAuditEvents.Moved, officer.UserId(), c.ApplicantId, "case", c.Reference, $"action={action.Id};from={from};to={to.Id}", c.DepartmentCode);
+        // Other modules (Payments' refund on rejection) learn of the ending with the change, at least once.
+        if (to.End is { } outcome) outbox.Add(CaseClosed.Topic, new CaseClosed(c.Id, c.SubmissionId, outcome));
         if (charge is not null)
             await notices.TellApplicantAsync(c, moved, NotificationEvents.CasePaymentDue, to, input.Reason, cancellationToken,
                 new Dictionary<string, string> { ["amount"] = $"HK${charge.Amount:#,0.00}", ["link"] = charge.Path });

@@ -34,6 +34,9 @@ public static class CommandLine
                                    the options of add
           jobs parked              list the outbox messages parked after failing
           jobs retry all|ID        send parked messages to be tried again (audited)
+          payments reconcile DAY [PROVIDER]
+                                   reconcile a Hong Kong day (yyyy-MM-dd) with the payment providers'
+                                   settlement again, replacing that day's results
 
         Settings are configuration keys, e.g. --ConnectionStrings:OneStop "Data Source=data/onestop.db"
         --Database:Provider postgres. See docs/configuration.md. Give FILE as an absolute path: `dotnet run`
@@ -72,6 +75,9 @@ public static class CommandLine
             case "jobs":
                 await app.Services.MigrateOnStartIfConfiguredAsync();
                 return await Jobs.JobsCommands.RunAsync(app.Services, words[1..], Console.Out, Console.Error, cancellation);
+            case "payments":
+                await app.Services.MigrateOnStartIfConfiguredAsync();
+                return await Payments.Reconciliation.ReconciliationCommands.RunAsync(app.Services, words[1..], Console.Out, Console.Error, cancellation);
             default:
                 await Console.Error.WriteLineAsync($"Unknown command '{words[0]}'.");
                 await Console.Error.WriteLineAsync(Usage);

@@ -8,7 +8,7 @@ using OneStop.Payments.Fees;
 namespace OneStop.Office.Fees;
 
 /// <summary>The service's fee schedule as a JSON file, as stored (what an upload of it gives back); none is not found.</summary>
-[Authorize(Policy = StaffPolicies.DepartmentAdmin)]
+[Authorize(Policy = FeeEditorModule.Policy)]
 public sealed class DownloadModel(FeeEditor editor) : PageModel
 {
     public async Task<IActionResult> OnGetAsync([FromRoute] string slug, CancellationToken cancellationToken)

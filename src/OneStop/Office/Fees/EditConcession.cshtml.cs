@@ -12,7 +12,7 @@ namespace OneStop.Office.Fees;
 /// Adds a concession (no id in the address) or changes one: its names, the percentage it takes off (100 waives),
 /// the items it applies to (none ticked: every item) and who it is for. The largest concession that applies wins.
 /// </summary>
-[Authorize(Policy = StaffPolicies.DepartmentAdmin)]
+[Authorize(Policy = FeeEditorModule.Policy)]
 public sealed class EditConcessionModel(FeeEditor editor, Text text) : FeePageModel(editor, text)
 {
     [BindProperty] public string? Id { get; set; }

@@ -20,7 +20,7 @@ public sealed class TierRow
 /// unit counted from an answer, or tiers over an answer) and when it is charged. The id is set once: paid payments'
 /// breakdowns and concessions name it. Saved only when FeeCheck finds nothing new wrong.
 /// </summary>
-[Authorize(Policy = StaffPolicies.DepartmentAdmin)]
+[Authorize(Policy = FeeEditorModule.Policy)]
 public sealed class EditItemModel(FeeEditor editor, Text text) : FeePageModel(editor, text)
 {
     public static readonly string[] Kinds = ["fixed", "perUnit", "tiers"];

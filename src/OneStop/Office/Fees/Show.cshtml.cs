@@ -12,7 +12,7 @@ namespace OneStop.Office.Fees;
 /// A service's fee schedule in words: when it is paid and whether a rejection refunds it (changed here), its items
 /// and concessions in order (moved and removed here, edited on their own pages), and the problems it has.
 /// </summary>
-[Authorize(Policy = StaffPolicies.DepartmentAdmin)]
+[Authorize(Policy = FeeEditorModule.Policy)]
 public sealed class ShowModel(FeeEditor editor, Text text) : FeePageModel(editor, text)
 {
     [BindProperty] public string? When { get; set; }

@@ -13,7 +13,7 @@ namespace OneStop.Office.Fees;
 /// "Try it": sample answers for the questions the schedule reads (and an age, when a concession reads it) give the
 /// quote an applicant would see, line by line. A GET form: nothing is saved, and the address can be shared.
 /// </summary>
-[Authorize(Policy = StaffPolicies.DepartmentAdmin)]
+[Authorize(Policy = FeeEditorModule.Policy)]
 public sealed class TryModel(FeeEditor editor, Text text, TimeProvider clock) : FeePageModel(editor, text)
 {
     public const string Prefix = "q.";

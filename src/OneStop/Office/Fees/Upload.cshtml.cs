@@ -11,7 +11,7 @@ namespace OneStop.Office.Fees;
 /// A whole schedule (a file, or text pasted) replaces the service's. Text that does not read as a schedule, or a
 /// schedule with any problem, is refused with every problem worded and stays in the box to fix; nothing is saved.
 /// </summary>
-[Authorize(Policy = StaffPolicies.DepartmentAdmin)]
+[Authorize(Policy = FeeEditorModule.Policy)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxBytes)]
 public sealed class UploadModel(FeeEditor editor, Text text) : FeePageModel(editor, text)
 {

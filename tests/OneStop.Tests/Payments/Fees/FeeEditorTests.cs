@@ -9,7 +9,7 @@ using static OneStop.Tests.Payments.Fees.FeeRulesTests;
 namespace OneStop.Tests.Payments.Fees;
 
 /// <summary>A department administrator prices their service in the back office, without JavaScript.</summary>
-public sealed class FeeEditorTests : IAsyncLifetime
+public abstract class FeeEditorTests(Provider provider) : IAsyncLifetime
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -17,11 +17,19 @@ public sealed class FeeEditorTests : IAsyncLifetime
     private const string Service = "renew-full-driving-licence";
     private const string Fees = $"/office/services/{Service}/fees";
 
-    private readonly OneStopApp _app = new(Provider.Sqlite);
+    private OneStopApp _app = null!;
 
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+    public ValueTask InitializeAsync()
+    {
+        if (provider == Provider.Postgres) PostgresServer.SkipIfUnavailable();
+        _app = new OneStopApp(provider);
+        return ValueTask.CompletedTask;
+    }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null) await _app.DisposeAsync();
+    }
 
     private async Task<FeeDefinition?> StoredAsync()
     {
@@ -202,3 +210,7 @@ public sealed class FeeEditorTests : IAsyncLifetime
         Assert.Equal("TD", await _app.QueryAsync(db => db.Set<OneStop.Payments.FeeSchedule>().Where(f => f.ServiceSlug == Service).Select(f => f.DepartmentCode).SingleAsync(Cancel)));
     }
 }
+
+public sealed class FeeEditorSqliteTests() : FeeEditorTests(Provider.Sqlite);
+
+public sealed class FeeEditorPostgresTests() : FeeEditorTests(Provider.Postgres);

@@ -43,6 +43,7 @@ await OneStop.Forms.Demo.DemoForms.SeedIfMissingAsync(app.Services);
 await OneStop.Identity.Profile.DemoCitizens.SeedIfEnabledAsync(app.Services);
 await DemoStaff.SeedIfEmptyAsync(app.Services);
 await OneStop.Cases.Demo.DemoWorkflows.SeedIfMissingAsync(app.Services);
+await OneStop.Payments.Demo.DemoFees.SeedIfMissingAsync(app.Services);
 await OidcDemoClients.SeedIfMissingAsync(app.Services);
 await OneStop.Payments.Links.DemoPaymentLinks.SeedIfMissingAsync(app.Services);
 

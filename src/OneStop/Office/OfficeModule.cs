@@ -19,6 +19,7 @@ public static class OfficeModule
         services.AddFormEditor();
         services.AddCaseOffice();
         services.AddWorkflowEditor();
+        services.AddFeeEditor();
         return services;
     }
 

@@ -26,6 +26,7 @@ public static class PaymentsModule
         services.AddScoped<Charges>();
         services.AddScoped<ISubmissionCharges>(s => s.GetRequiredService<Charges>());
         services.AddScoped<IApprovalCharges>(s => s.GetRequiredService<Charges>());
+        services.AddScoped<OneStop.Forms.Filling.IFeePreview, FeePreviews>();
         services.AddScoped<PaymentText>();
         services.AddScoped<PaymentSettlement>();
         services.AddScoped<PaymentActions>();

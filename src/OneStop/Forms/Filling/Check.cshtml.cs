@@ -17,7 +17,7 @@ namespace OneStop.Forms.Filling;
 /// </summary>
 public sealed class CheckModel(DraftAccess access, SubmitApplication submit, UserManager<OneStopUser> users, Text text,
     Prefill.Prefills prefills, Declarations.DeclarationSigning declarations, ResumeLinks guestLinks, AmendApplication amend,
-    AnswerProtection protection, OneStop.Platform.Database.OneStopDb db) : DraftPageModel(access)
+    AnswerProtection protection, OneStop.Platform.Database.OneStopDb db, IEnumerable<IFeePreview> fees) : DraftPageModel(access)
 {
     /// <summary>The draft changes a sent application (Submitting/AmendApplication): the button reads "Send changes".</summary>
     public bool Amendment => Journey.Draft.AmendsSubmissionId is not null;
@@ -150,6 +150,16 @@ public sealed class CheckModel(DraftAccess access, SubmitApplication submit, Use
             Problems.Add((href, message));
             AddError(href ?? "", message);
         }
+    }
+
+    /// <summary>The fee the answers come to, as they will be sent (hidden answers dropped); none for an amendment, which pays nothing again.</summary>
+    public async Task<FeePreview?> FeeAsync()
+    {
+        if (Amendment) return null;
+        var answers = FormRules.Prune(Journey.Definition, Journey.Answers, Journey.Today);
+        foreach (var preview in fees)
+            if (await preview.PreviewAsync(Journey.Draft.ServiceSlug, Journey.Definition.Id, answers, Journey.Draft.UserId, HttpContext.RequestAborted) is { } fee) return fee;
+        return null;
     }
 
     public string ChangeHref(PageDefinition page, FieldDefinition field) =>

@@ -28,8 +28,8 @@ public static partial class FeeCheck
             if (Blank(item.Name)) problems.Add(new FeeProblem($"{at}.name", "missingText"));
             var ways = (item.Amount is null ? 0 : 1) + (item.UnitAmount is null ? 0 : 1) + (item.Tiers.Count == 0 ? 0 : 1);
             if (ways != 1) problems.Add(new FeeProblem(at, "onePrice", item.Id));
-            foreach (var amount in new[] { item.Amount, item.UnitAmount }.Concat(item.Tiers.Select(t => (decimal?)t.Amount)))
-                if (amount is < 0 or > MaxAmount) problems.Add(new FeeProblem(at, "amountOutOfRange", item.Id));
+            if (new[] { item.Amount, item.UnitAmount }.Concat(item.Tiers.Select(t => (decimal?)t.Amount)).Any(a => a is < 0 or > MaxAmount))
+                problems.Add(new FeeProblem(at, "amountOutOfRange", item.Id));
             if (item.UnitAmount is not null && string.IsNullOrEmpty(item.QuantityFrom)) problems.Add(new FeeProblem($"{at}.quantityFrom", "quantityFromMissing", item.Id));
             if (item.MaxQuantity is < 1) problems.Add(new FeeProblem($"{at}.maxQuantity", "maxQuantity", item.Id));
             if (item.Tiers.Count > 0)
@@ -39,20 +39,26 @@ public static partial class FeeCheck
                 if (bounds.Take(bounds.Count - 1).Any(b => b is null) || bounds.Zip(bounds.Skip(1)).Any(p => p.First >= p.Second))
                     problems.Add(new FeeProblem($"{at}.tiers", "tierOrder", item.Id));
             }
-            if (formFields is not null)
-                foreach (var field in new[] { item.QuantityFrom, item.TierFrom }.OfType<string>().Concat(item.When?.Fields() ?? []))
-                    if (!formFields.Contains(field)) problems.Add(new FeeProblem(at, "unknownField", field));
+            foreach (var field in new[] { item.QuantityFrom, item.TierFrom }.OfType<string>().Concat(item.When?.Fields() ?? []).Distinct())
+            {
+                // The payer's age is read only for concessions (FeeSchedules.QuoteAsync): an item would never see it.
+                if (field == FeeRules.ProfileAge) problems.Add(new FeeProblem(at, "ageOnlyInConcessions", item.Id));
+                else if (formFields is not null && !formFields.Contains(field)) problems.Add(new FeeProblem(at, "unknownField", field));
+            }
         }
+        var concessionIds = new HashSet<string>();
         for (var i = 0; i < fees.Concessions.Count; i++)
         {
             var concession = fees.Concessions[i];
             var at = $"concessions[{i}]";
             if (!IdPattern().IsMatch(concession.Id)) problems.Add(new FeeProblem($"{at}.id", "badId", concession.Id));
+            // The department learns which concession applied by its id, so two must not share one.
+            if (!concessionIds.Add(concession.Id)) problems.Add(new FeeProblem($"{at}.id", "duplicateId", concession.Id));
             if (Blank(concession.Name)) problems.Add(new FeeProblem($"{at}.name", "missingText"));
             if (concession.PercentOff is <= 0 or > 100) problems.Add(new FeeProblem($"{at}.percentOff", "percentOutOfRange", concession.Id));
             foreach (var item in concession.Items.Where(x => !ids.Contains(x))) problems.Add(new FeeProblem($"{at}.items", "unknownItem", item));
             if (formFields is not null)
-                foreach (var field in concession.When.Fields().Where(f => f != FeeRules.ProfileAge && !formFields.Contains(f)))
+                foreach (var field in concession.When.Fields().Distinct().Where(f => f != FeeRules.ProfileAge && !formFields.Contains(f)))
                     problems.Add(new FeeProblem($"{at}.when", "unknownField", field));
         }
         return problems;

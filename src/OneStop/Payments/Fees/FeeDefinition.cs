@@ -44,7 +44,15 @@ public sealed record FeeItem
     public Condition? When { get; init; }
 }
 
-public sealed record FeeTier(decimal? UpTo, decimal Amount);
+/// <summary>
+/// One tier: its amount for answers up to and including <see cref="UpTo"/>. Not positional: the reader demands
+/// every constructor parameter, and the last tier's <c>upTo</c> is left out (it is also written that way).
+/// </summary>
+public sealed record FeeTier
+{
+    public decimal? UpTo { get; init; }
+    public required decimal Amount { get; init; }
+}
 
 /// <summary>A concession or waiver. <c>profile.age</c> in its condition is the applicant's age from their verified date of birth.</summary>
 public sealed record Concession

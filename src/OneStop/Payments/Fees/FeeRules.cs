@@ -45,7 +45,9 @@ public static class FeeRules
         foreach (var item in fees.Items)
         {
             if (item.When is { } when && !when.Holds(context)) continue;
-            var (quantity, unit, gross) = Price(item, answers);
+            var (quantity, unit, price) = Price(item, answers);
+            // A negative amount is refused by FeeCheck; were one stored anyway, it would still not pay anyone back.
+            var gross = Math.Max(0, price);
             if (gross <= 0 && quantity is 0) continue;
             // The largest concession that applies to the item wins; concessions do not stack.
             var concession = fees.Concessions
@@ -62,20 +64,27 @@ public static class FeeRules
         if (item.Amount is { } fixedFee) return (null, null, Round(fixedFee));
         if (item.UnitAmount is { } unit)
         {
-            var quantity = Math.Max(0, Quantity(answers[item.QuantityFrom ?? ""]));
+            var quantity = Math.Clamp(Math.Floor(Measure(answers[item.QuantityFrom ?? ""])), 0, QuantityLimit);
             if (item.MaxQuantity is { } max) quantity = Math.Min(quantity, max);
             return (quantity, unit, Round(unit * quantity));
         }
-        var value = AnswerValues.AsDecimal(answers[item.TierFrom ?? ""]) ?? 0;
+        var value = Measure(answers[item.TierFrom ?? ""]);
+        // Above every bound (the last tier has one), the last tier still prices it.
         var tier = item.Tiers.FirstOrDefault(t => t.UpTo is not { } upTo || value <= upTo) ?? item.Tiers.LastOrDefault();
         return (null, null, Round(tier?.Amount ?? 0));
     }
 
-    /// <summary>A number answer, or how many items a group or a set of checkboxes holds.</summary>
-    private static decimal Quantity(JsonNode? answer) => answer switch
+    /// <summary>
+    /// Where a quantity stops counting. Number questions have no upper limit unless the form sets one, and a
+    /// unit price times an answer near decimal's limit would throw; no real application comes near it.
+    /// </summary>
+    public const decimal QuantityLimit = 1_000_000_000m;
+
+    /// <summary>A number answer, or how many items a group or a set of checkboxes holds; 0 when unanswered.</summary>
+    private static decimal Measure(JsonNode? answer) => answer switch
     {
         JsonArray items => items.Count,
-        _ => Math.Floor(AnswerValues.AsDecimal(answer) ?? 0),
+        _ => AnswerValues.AsDecimal(answer) ?? 0,
     };
 
     public static decimal Round(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);

@@ -30,6 +30,16 @@ public sealed class FeeSchedules(OneStopDb db, IProfileReader profiles, AuditLog
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Takes the service's schedule away (it charges nothing online from now on), audited; false when it had none.</summary>
+    public async Task<bool> RemoveAsync(string serviceSlug, Guid? actorId, CancellationToken cancellationToken)
+    {
+        if (await db.Set<FeeSchedule>().SingleOrDefaultAsync(f => f.ServiceSlug == serviceSlug, cancellationToken) is not { } row) return false;
+        db.Remove(row);
+        audit.Record(FeeAuditEvents.Removed, actorId, null, "service", serviceSlug, null, row.DepartmentCode);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
     /// <summary>
     /// The fee for <paramref name="answers"/>. The payer's age comes from their own verified date of birth and
     /// is used for nothing else: the department sees only which concession applied.
@@ -50,4 +60,10 @@ public sealed class FeeSchedules(OneStopDb db, IProfileReader profiles, AuditLog
     public static string LinesJson(FeeQuote quote) => JsonSerializer.Serialize(quote.Lines, JsonSerializerOptions.Web);
 
     public static IReadOnlyList<FeeLine> ReadLines(string json) => JsonSerializer.Deserialize<List<FeeLine>>(json, JsonSerializerOptions.Web) ?? [];
+}
+
+/// <summary>Fee schedule events beyond the core's <c>payment.fees-changed</c>.</summary>
+public static class FeeAuditEvents
+{
+    public const string Removed = "payment.fees-removed";
 }

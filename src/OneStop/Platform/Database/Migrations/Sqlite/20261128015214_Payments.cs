@@ -95,6 +95,51 @@ namespace OneStop.Platform.Database.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PaymentLinkItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    ReferencePattern = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Description_En = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Description_ZhCn = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Description_ZhHk = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ReferenceLabel_En = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ReferenceLabel_ZhCn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ReferenceLabel_ZhHk = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Title_En = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Title_ZhCn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Title_ZhHk = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PaymentLinkItems", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReconciliationRuns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Provider = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RanAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RanBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Matched = table.Column<int>(type: "INTEGER", nullable: false),
+                    Mismatched = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReconciliationRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Refund",
                 columns: table => new
                 {
@@ -158,6 +203,36 @@ namespace OneStop.Platform.Database.Migrations.Sqlite
                     table.PrimaryKey("PK_SandboxRefunds", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ReconciliationItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RunId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Provider = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    LineKind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    PaymentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PaymentReference = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    RefundId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    ProviderReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    OneStopAmount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    ProviderAmount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReconciliationItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReconciliationItems_ReconciliationRuns_RunId",
+                        column: x => x.RunId,
+                        principalTable: "ReconciliationRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_FeeSchedule_DepartmentCode",
                 table: "FeeSchedule",
@@ -211,6 +286,33 @@ namespace OneStop.Platform.Database.Migrations.Sqlite
                 column: "ReceivedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PaymentLinkItems_Code",
+                table: "PaymentLinkItems",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentLinkItems_DepartmentCode_Code",
+                table: "PaymentLinkItems",
+                columns: new[] { "DepartmentCode", "Code" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReconciliationItems_Day_DepartmentCode",
+                table: "ReconciliationItems",
+                columns: new[] { "Day", "DepartmentCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReconciliationItems_RunId",
+                table: "ReconciliationItems",
+                column: "RunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReconciliationRuns_Day_Provider",
+                table: "ReconciliationRuns",
+                columns: new[] { "Day", "Provider" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Refund_PaymentId",
                 table: "Refund",
                 column: "PaymentId");
@@ -251,6 +353,12 @@ namespace OneStop.Platform.Database.Migrations.Sqlite
                 name: "PaymentCallback");
 
             migrationBuilder.DropTable(
+                name: "PaymentLinkItems");
+
+            migrationBuilder.DropTable(
+                name: "ReconciliationItems");
+
+            migrationBuilder.DropTable(
                 name: "Refund");
 
             migrationBuilder.DropTable(
@@ -258,6 +366,9 @@ namespace OneStop.Platform.Database.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "SandboxRefunds");
+
+            migrationBuilder.DropTable(
+                name: "ReconciliationRuns");
 
             migrationBuilder.DropColumn(
                 name: "HeldForPayment",

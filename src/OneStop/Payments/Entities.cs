@@ -109,6 +109,7 @@ internal sealed class FeeScheduleConfiguration : IEntityTypeConfiguration<FeeSch
 {
     public void Configure(EntityTypeBuilder<FeeSchedule> entity)
     {
+        entity.ToTable("FeeSchedules");
         entity.HasKey(f => f.ServiceSlug);
         entity.Property(f => f.ServiceSlug).HasMaxLength(200);
         entity.Property(f => f.DepartmentCode).HasMaxLength(16);
@@ -120,6 +121,7 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
 {
     public void Configure(EntityTypeBuilder<Payment> entity)
     {
+        entity.ToTable("Payments");
         entity.Property(p => p.Reference).HasMaxLength(40);
         entity.Property(p => p.DepartmentCode).HasMaxLength(16);
         entity.Property(p => p.ServiceSlug).HasMaxLength(200);
@@ -152,6 +154,7 @@ internal sealed class PaymentCallbackConfiguration : IEntityTypeConfiguration<Pa
 {
     public void Configure(EntityTypeBuilder<PaymentCallback> entity)
     {
+        entity.ToTable("PaymentCallbacks");
         entity.Property(c => c.Provider).HasMaxLength(20);
         entity.Property(c => c.Outcome).HasMaxLength(40);
         entity.Property(c => c.EventId).HasMaxLength(200);
@@ -166,6 +169,7 @@ internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
 {
     public void Configure(EntityTypeBuilder<Refund> entity)
     {
+        entity.ToTable("Refunds");
         entity.Property(r => r.Amount).HasPrecision(12, 2);
         entity.Property(r => r.ProviderReference).HasMaxLength(200);
         entity.Property(r => r.FailureCode).HasMaxLength(60);

@@ -1944,7 +1944,7 @@ namespace OneStop.Platform.Database.Migrations.Postgres
 
                     b.HasIndex("DepartmentCode");
 
-                    b.ToTable("FeeSchedule");
+                    b.ToTable("FeeSchedules", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Payments.Links.PaymentLinkItem", b =>
@@ -2197,7 +2197,7 @@ namespace OneStop.Platform.Database.Migrations.Postgres
 
                     b.HasIndex("State", "ExpiresAt");
 
-                    b.ToTable("Payment");
+                    b.ToTable("Payments", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Payments.PaymentCallback", b =>
@@ -2244,7 +2244,7 @@ namespace OneStop.Platform.Database.Migrations.Postgres
 
                     b.HasIndex("ReceivedAt");
 
-                    b.ToTable("PaymentCallback");
+                    b.ToTable("PaymentCallbacks", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Payments.Reconciliation.ReconciliationItem", b =>
@@ -2389,7 +2389,7 @@ namespace OneStop.Platform.Database.Migrations.Postgres
 
                     b.HasIndex("PaymentId");
 
-                    b.ToTable("Refund");
+                    b.ToTable("Refunds", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Payments.Sandbox.SandboxCheckout", b =>

@@ -1925,7 +1925,7 @@ namespace OneStop.Platform.Database.Migrations.Sqlite
 
                     b.HasIndex("DepartmentCode");
 
-                    b.ToTable("FeeSchedule");
+                    b.ToTable("FeeSchedules", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Payments.Links.PaymentLinkItem", b =>
@@ -2178,7 +2178,7 @@ namespace OneStop.Platform.Database.Migrations.Sqlite
 
                     b.HasIndex("State", "ExpiresAt");
 
-                    b.ToTable("Payment");
+                    b.ToTable("Payments", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Payments.PaymentCallback", b =>
@@ -2225,7 +2225,7 @@ namespace OneStop.Platform.Database.Migrations.Sqlite
 
                     b.HasIndex("ReceivedAt");
 
-                    b.ToTable("PaymentCallback");
+                    b.ToTable("PaymentCallbacks", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Payments.Reconciliation.ReconciliationItem", b =>
@@ -2370,7 +2370,7 @@ namespace OneStop.Platform.Database.Migrations.Sqlite
 
                     b.HasIndex("PaymentId");
 
-                    b.ToTable("Refund");
+                    b.ToTable("Refunds", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Payments.Sandbox.SandboxCheckout", b =>

@@ -12,7 +12,7 @@ using OneStop.Platform.Database;
 namespace OneStop.Platform.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOneStopDb))]
-    [Migration("20261128015214_Payments")]
+    [Migration("20261128015242_Payments")]
     partial class Payments
     {
         /// <inheritdoc />
@@ -1928,7 +1928,7 @@ namespace OneStop.Platform.Database.Migrations.Sqlite
 
                     b.HasIndex("DepartmentCode");
 
-                    b.ToTable("FeeSchedule");
+                    b.ToTable("FeeSchedules", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Payments.Links.PaymentLinkItem", b =>
@@ -2181,7 +2181,7 @@ namespace OneStop.Platform.Database.Migrations.Sqlite
 
                     b.HasIndex("State", "ExpiresAt");
 
-                    b.ToTable("Payment");
+                    b.ToTable("Payments", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Payments.PaymentCallback", b =>
@@ -2228,7 +2228,7 @@ namespace OneStop.Platform.Database.Migrations.Sqlite
 
                     b.HasIndex("ReceivedAt");
 
-                    b.ToTable("PaymentCallback");
+                    b.ToTable("PaymentCallbacks", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Payments.Reconciliation.ReconciliationItem", b =>
@@ -2373,7 +2373,7 @@ namespace OneStop.Platform.Database.Migrations.Sqlite
 
                     b.HasIndex("PaymentId");
 
-                    b.ToTable("Refund");
+                    b.ToTable("Refunds", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Payments.Sandbox.SandboxCheckout", b =>

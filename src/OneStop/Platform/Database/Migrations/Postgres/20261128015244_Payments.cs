@@ -19,7 +19,7 @@ namespace OneStop.Platform.Database.Migrations.Postgres
                 defaultValue: false);
 
             migrationBuilder.CreateTable(
-                name: "FeeSchedule",
+                name: "FeeSchedules",
                 columns: table => new
                 {
                     ServiceSlug = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
@@ -30,11 +30,58 @@ namespace OneStop.Platform.Database.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_FeeSchedule", x => x.ServiceSlug);
+                    table.PrimaryKey("PK_FeeSchedules", x => x.ServiceSlug);
                 });
 
             migrationBuilder.CreateTable(
-                name: "Payment",
+                name: "PaymentCallbacks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Provider = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Verified = table.Column<bool>(type: "boolean", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    EventId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    EventType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    PaymentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    BodySha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PaymentCallbacks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PaymentLinkItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    DepartmentCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    ReferencePattern = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    Description_En = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Description_ZhCn = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Description_ZhHk = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ReferenceLabel_En = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ReferenceLabel_ZhCn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ReferenceLabel_ZhHk = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Title_En = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Title_ZhCn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Title_ZhHk = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PaymentLinkItems", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Payments",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -72,54 +119,7 @@ namespace OneStop.Platform.Database.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Payment", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "PaymentCallback",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Provider = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Verified = table.Column<bool>(type: "boolean", nullable: false),
-                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    EventId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    EventType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    PaymentId = table.Column<Guid>(type: "uuid", nullable: true),
-                    BodySha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_PaymentCallback", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "PaymentLinkItems",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    DepartmentCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Amount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
-                    ReferencePattern = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Active = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    Description_En = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Description_ZhCn = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Description_ZhHk = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    ReferenceLabel_En = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ReferenceLabel_ZhCn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ReferenceLabel_ZhHk = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Title_En = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Title_ZhCn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Title_ZhHk = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_PaymentLinkItems", x => x.Id);
+                    table.PrimaryKey("PK_Payments", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -140,7 +140,7 @@ namespace OneStop.Platform.Database.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "Refund",
+                name: "Refunds",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -157,7 +157,7 @@ namespace OneStop.Platform.Database.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Refund", x => x.Id);
+                    table.PrimaryKey("PK_Refunds", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -234,55 +234,18 @@ namespace OneStop.Platform.Database.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_FeeSchedule_DepartmentCode",
-                table: "FeeSchedule",
+                name: "IX_FeeSchedules_DepartmentCode",
+                table: "FeeSchedules",
                 column: "DepartmentCode");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Payment_DepartmentCode_CreatedAt",
-                table: "Payment",
-                columns: new[] { "DepartmentCode", "CreatedAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Payment_IdempotencyKey",
-                table: "Payment",
-                column: "IdempotencyKey",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Payment_PayerId_CreatedAt",
-                table: "Payment",
-                columns: new[] { "PayerId", "CreatedAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Payment_Provider_ProviderReference",
-                table: "Payment",
-                columns: new[] { "Provider", "ProviderReference" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Payment_Reference",
-                table: "Payment",
-                column: "Reference",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Payment_State_ExpiresAt",
-                table: "Payment",
-                columns: new[] { "State", "ExpiresAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Payment_SubmissionId",
-                table: "Payment",
-                column: "SubmissionId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_PaymentCallback_PaymentId",
-                table: "PaymentCallback",
+                name: "IX_PaymentCallbacks_PaymentId",
+                table: "PaymentCallbacks",
                 column: "PaymentId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_PaymentCallback_ReceivedAt",
-                table: "PaymentCallback",
+                name: "IX_PaymentCallbacks_ReceivedAt",
+                table: "PaymentCallbacks",
                 column: "ReceivedAt");
 
             migrationBuilder.CreateIndex(
@@ -295,6 +258,43 @@ namespace OneStop.Platform.Database.Migrations.Postgres
                 name: "IX_PaymentLinkItems_DepartmentCode_Code",
                 table: "PaymentLinkItems",
                 columns: new[] { "DepartmentCode", "Code" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_DepartmentCode_CreatedAt",
+                table: "Payments",
+                columns: new[] { "DepartmentCode", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_IdempotencyKey",
+                table: "Payments",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_PayerId_CreatedAt",
+                table: "Payments",
+                columns: new[] { "PayerId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_Provider_ProviderReference",
+                table: "Payments",
+                columns: new[] { "Provider", "ProviderReference" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_Reference",
+                table: "Payments",
+                column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_State_ExpiresAt",
+                table: "Payments",
+                columns: new[] { "State", "ExpiresAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_SubmissionId",
+                table: "Payments",
+                column: "SubmissionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReconciliationItems_Day_DepartmentCode",
@@ -313,8 +313,8 @@ namespace OneStop.Platform.Database.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Refund_PaymentId",
-                table: "Refund",
+                name: "IX_Refunds_PaymentId",
+                table: "Refunds",
                 column: "PaymentId");
 
             migrationBuilder.CreateIndex(
@@ -344,22 +344,22 @@ namespace OneStop.Platform.Database.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "FeeSchedule");
+                name: "FeeSchedules");
 
             migrationBuilder.DropTable(
-                name: "Payment");
-
-            migrationBuilder.DropTable(
-                name: "PaymentCallback");
+                name: "PaymentCallbacks");
 
             migrationBuilder.DropTable(
                 name: "PaymentLinkItems");
 
             migrationBuilder.DropTable(
+                name: "Payments");
+
+            migrationBuilder.DropTable(
                 name: "ReconciliationItems");
 
             migrationBuilder.DropTable(
-                name: "Refund");
+                name: "Refunds");
 
             migrationBuilder.DropTable(
                 name: "SandboxCheckouts");

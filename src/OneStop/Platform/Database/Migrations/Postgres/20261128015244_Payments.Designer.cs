@@ -13,7 +13,7 @@ using OneStop.Platform.Database;
 namespace OneStop.Platform.Database.Migrations.Postgres
 {
     [DbContext(typeof(PostgresOneStopDb))]
-    [Migration("20261128015217_Payments")]
+    [Migration("20261128015244_Payments")]
     partial class Payments
     {
         /// <inheritdoc />
@@ -1947,7 +1947,7 @@ namespace OneStop.Platform.Database.Migrations.Postgres
 
                     b.HasIndex("DepartmentCode");
 
-                    b.ToTable("FeeSchedule");
+                    b.ToTable("FeeSchedules", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Payments.Links.PaymentLinkItem", b =>
@@ -2200,7 +2200,7 @@ namespace OneStop.Platform.Database.Migrations.Postgres
 
                     b.HasIndex("State", "ExpiresAt");
 
-                    b.ToTable("Payment");
+                    b.ToTable("Payments", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Payments.PaymentCallback", b =>
@@ -2247,7 +2247,7 @@ namespace OneStop.Platform.Database.Migrations.Postgres
 
                     b.HasIndex("ReceivedAt");
 
-                    b.ToTable("PaymentCallback");
+                    b.ToTable("PaymentCallbacks", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Payments.Reconciliation.ReconciliationItem", b =>
@@ -2392,7 +2392,7 @@ namespace OneStop.Platform.Database.Migrations.Postgres
 
                     b.HasIndex("PaymentId");
 
-                    b.ToTable("Refund");
+                    b.ToTable("Refunds", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Payments.Sandbox.SandboxCheckout", b =>

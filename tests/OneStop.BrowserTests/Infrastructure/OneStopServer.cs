@@ -32,5 +32,8 @@ public sealed class OneStopServer : OneStopApp
         base.ConfigureWebHost(builder);
         // Kestrel warns that UseKestrel overrides the URLs in appsettings: expected here.
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Server.Kestrel", "Error");
+        // The sandbox gateway calls back over the loopback network here, not through an in-memory test server.
+        builder.ConfigureServices(services => services.AddHttpClient(OneStop.Payments.Sandbox.SendSandboxCallback.Client)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler()));
     }
 }

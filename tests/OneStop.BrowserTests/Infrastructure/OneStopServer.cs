@@ -17,6 +17,9 @@ public sealed class OneStopServer : OneStopApp
 {
     public OneStopServer() : base(Provider.Sqlite, seed: true) => UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
 
+    /// <summary>Kestrel, not the in-memory server: the sandbox gateway calls back over the loopback network.</summary>
+    protected override bool InMemory => false;
+
     /// <summary>The root URL, e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
     public string BaseUrl { get; private set; } = "";
 
@@ -32,8 +35,5 @@ public sealed class OneStopServer : OneStopApp
         base.ConfigureWebHost(builder);
         // Kestrel warns that UseKestrel overrides the URLs in appsettings: expected here.
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Server.Kestrel", "Error");
-        // The sandbox gateway calls back over the loopback network here, not through an in-memory test server.
-        builder.ConfigureServices(services => services.AddHttpClient(OneStop.Payments.Sandbox.SendSandboxCallback.Client)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler()));
     }
 }

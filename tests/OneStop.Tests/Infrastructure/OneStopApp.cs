@@ -83,7 +83,14 @@ public class OneStopApp : WebApplicationFactory<Program>
         "--Database:MigrateOnStart", "true",
         "--Demo:Seed", "false",
         "--Storage:Root", Path.Combine(_folder, "files"),
+        // The process does not read the app's appsettings.json: the sandbox gateway is switched on as it is there.
+        "--Payments:Sandbox:Enabled", "true",
+        "--Payments:Sandbox:SigningSecret", "sandbox-only-signing-secret-change-me",
+        "--Payments:Sandbox:SettlementKey", "sandbox-only-settlement-key-change-me",
     ];
+
+    /// <summary>Served by the in-memory test server (false when a subclass serves it with Kestrel for a browser).</summary>
+    protected virtual bool InMemory => true;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -112,7 +119,7 @@ public class OneStopApp : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             // The sandbox gateway's callbacks go over HTTP to this app's own endpoint, in memory.
-            services.AddHttpClient(OneStop.Payments.Sandbox.SendSandboxCallback.Client).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
+            if (InMemory) services.AddHttpClient(OneStop.Payments.Sandbox.SendSandboxCallback.Client).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
             // Hundreds of accounts are created and signed in; production's PBKDF2 cost (100,000
             // rounds) would spend minutes of CPU on it. The hash format records its own count.
             services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1_000);

@@ -159,7 +159,9 @@ public sealed class ProfileJourneyTests(Portal portal) : IClassFixture<Portal>
     /// <summary>Back on the profile, in the same language, with the "saved" banner and the new value in its row.</summary>
     private static async Task AssertSavedAsync(IPage page, Edition edition, string field, string value)
     {
-        await page.WaitForURLAsync(Citizens.EndsWith(edition.Path("/account/profile")));
+        // Generous: this class often runs first, on a cold Release build sharing two cores with Chromium, and a save
+        // then took over 30 s twice in CI. Timings are measured by the benchmarks, not here.
+        await page.WaitForURLAsync(Citizens.EndsWith(edition.Path("/account/profile")), new() { Timeout = 90_000 });
         await page.AssertLanguageAsync(edition);
         await Assertions.Expect(page.Locator(".govuk-notification-banner--success")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator($"[data-field='{field}'] .govuk-summary-list__value")).ToContainTextAsync(value);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
 using OneStop.Payments.Engine;
 
@@ -23,9 +24,8 @@ public static class ReturnFromProvider
         {
             var userId = OneStop.Identity.Assurance.UserId(http.User);
             if (userId is null) return Results.Challenge();
-            var owner = Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(
-                db.Set<OneStop.Forms.Submission>(), s => s.Id == submissionId && s.UserId == userId, cancellationToken);
-            if (!await owner || await charges.PaymentPathAsync(submissionId, cancellationToken) is not { } path) return Results.NotFound();
+            var owner = await db.Set<OneStop.Forms.Submission>().AnyAsync(s => s.Id == submissionId && s.UserId == userId, cancellationToken);
+            if (!owner || await charges.PaymentPathAsync(submissionId, cancellationToken) is not { } path) return Results.NotFound();
             return Results.Redirect(http.Request.PathBase + path);
         });
         return endpoints;

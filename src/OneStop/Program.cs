@@ -1,6 +1,7 @@
 using OneStop.Cases;
 using OneStop.Catalogue;
 using OneStop.Catalogue.Demo;
+using OneStop.Documents;
 using OneStop.Forms;
 using OneStop.Identity;
 using OneStop.Identity.Staff;
@@ -32,6 +33,7 @@ builder.Services.AddCases(builder.Configuration);
 builder.Services.AddOffice();
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddPayments(builder.Configuration);
+builder.Services.AddDocuments(builder.Configuration);
 
 var app = builder.Build();
 if (commandWords.Length > 0) return await CommandLine.RunAsync(app, commandWords);
@@ -46,6 +48,7 @@ await OneStop.Cases.Demo.DemoWorkflows.SeedIfMissingAsync(app.Services);
 await OneStop.Payments.Demo.DemoFees.SeedIfMissingAsync(app.Services);
 await OidcDemoClients.SeedIfMissingAsync(app.Services);
 await OneStop.Payments.Links.DemoPaymentLinks.SeedIfMissingAsync(app.Services);
+await OneStop.Documents.Demo.DemoDocuments.SeedIfMissingAsync(app.Services);
 
 app.UsePlatform();
 app.UseOneStopIdentity();
@@ -55,6 +58,7 @@ app.MapInsights();
 app.MapForms();
 app.MapCases();
 app.MapPayments();
+app.MapDocuments();
 OneStop.Identity.Signing.SigningSetup.MapSigning(app);
 app.MapOffice();
 app.MapOidc();

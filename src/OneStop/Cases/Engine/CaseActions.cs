@@ -98,6 +98,8 @@ public sealed class CaseActions(OneStopDb db, WorkflowStore workflows, WorkingCa
             e.ToState = state.Id;
         });
         audit.Record(CaseAuditEvents.Moved, null, c.ApplicantId, "case", c.Reference, $"action=payment-received;payment={paymentId};to={state.Id}", c.DepartmentCode);
+        // The approval stands now the fee is paid: other modules (Documents issues the licence) learn of the ending.
+        if (state.End is { } outcome) outbox.Add(CaseClosed.Topic, new CaseClosed(c.Id, c.SubmissionId, outcome));
         await notices.TellApplicantAsync(c, paid, DefaultNotification(state), state, null, cancellationToken);
         return await SaveAsync(c, cancellationToken);
     }

@@ -22,6 +22,8 @@ public static class DefaultTemplates
         NotificationEvents.CaseResubmitted, NotificationEvents.CaseApproved, NotificationEvents.CaseRejected,
         NotificationEvents.CaseWithdrawn, NotificationEvents.CaseEscalated, NotificationEvents.CasePaymentDue,
         NotificationEvents.PaymentReceived, NotificationEvents.PaymentRefunded, NotificationEvents.PaymentsMismatched,
+        NotificationEvents.DocumentIssued, NotificationEvents.DocumentRevoked, NotificationEvents.DocumentExpiring,
+        NotificationEvents.AppointmentBooked,
     ];
 
     public static TemplateText? For(string @event, Language language) =>
@@ -174,6 +176,54 @@ public static class DefaultTemplates
                 "{day} 的对账发现 {count} 笔付款与支付服务商的结算文件不符。\n\n打开报告：\n{link}",
                 "一站通：{day} 的对账发现 {count} 笔不符。{link}"),
         ],
+        [NotificationEvents.DocumentIssued] =
+        [
+            new("Your {document} is ready",
+                "Your {document} has been issued.\n\nDocument number: {reference}\nValid until: {expires}\n\nIt is in My documents, where you can download it, share it and choose how to collect a printed copy:\n{link}",
+                "OneStop: your {document} {reference} is ready. {link}"),
+            new("你的{document}已經發出",
+                "你的{document}已經發出。\n\n文件編號：{reference}\n有效期至：{expires}\n\n文件已放在「我的文件」，你可在那裏下載、分享，以及選擇如何領取印本：\n{link}",
+                "一站通：你的{document} {reference} 已發出。{link}"),
+            new("你的{document}已经发出",
+                "你的{document}已经发出。\n\n文件编号：{reference}\n有效期至：{expires}\n\n文件已放在“我的文件”，你可在那里下载、分享，以及选择如何领取印本：\n{link}",
+                "一站通：你的{document} {reference} 已发出。{link}"),
+        ],
+        [NotificationEvents.DocumentRevoked] =
+        [
+            new("Your {document} {reference} has been revoked",
+                "{department} has revoked your {document} {reference}. It is no longer valid.\n\nReason: {reason}\n\nDetails:\n{link}",
+                "OneStop: your {document} {reference} has been revoked. {link}"),
+            new("你的{document} {reference} 已被撤銷",
+                "{department}已撤銷你的{document} {reference}，該文件已不再有效。\n\n原因：{reason}\n\n詳情：\n{link}",
+                "一站通：你的{document} {reference} 已被撤銷。{link}"),
+            new("你的{document} {reference} 已被撤销",
+                "{department}已撤销你的{document} {reference}，该文件已不再有效。\n\n原因：{reason}\n\n详情：\n{link}",
+                "一站通：你的{document} {reference} 已被撤销。{link}"),
+        ],
+        [NotificationEvents.DocumentExpiring] =
+        [
+            new("Your {document} expires on {expires}",
+                "Your {document} {reference} expires on {expires}. Renew it before then to keep it valid.\n\nDetails:\n{link}",
+                "OneStop: your {document} {reference} expires on {expires}. {link}"),
+            new("你的{document}將於 {expires} 到期",
+                "你的{document} {reference} 將於 {expires} 到期。請在到期前續期，以保持有效。\n\n詳情：\n{link}",
+                "一站通：你的{document} {reference} 將於 {expires} 到期。{link}"),
+            new("你的{document}将于 {expires} 到期",
+                "你的{document} {reference} 将于 {expires} 到期。请在到期前续期，以保持有效。\n\n详情：\n{link}",
+                "一站通：你的{document} {reference} 将于 {expires} 到期。{link}"),
+        ],
+        [NotificationEvents.AppointmentBooked] =
+        [
+            new("Your appointment {reference} on {when}",
+                "You have an appointment to collect your {document}.\n\nBooking reference: {reference}\nWhen: {when}\nWhere: {counter}\n\nBring your identity card. Show the QR code on this page at the counter, or quote the booking reference:\n{link}",
+                "OneStop: appointment {reference}, {when}, {counter}. {link}"),
+            new("你的預約 {reference}：{when}",
+                "你已預約領取{document}。\n\n預約編號：{reference}\n時間：{when}\n地點：{counter}\n\n請帶備身份證，並在櫃位出示此頁的二維碼或提供預約編號：\n{link}",
+                "一站通：預約 {reference}，{when}，{counter}。{link}"),
+            new("你的预约 {reference}：{when}",
+                "你已预约领取{document}。\n\n预约编号：{reference}\n时间：{when}\n地点：{counter}\n\n请带备身份证，并在柜台出示此页的二维码或提供预约编号：\n{link}",
+                "一站通：预约 {reference}，{when}，{counter}。{link}"),
+        ],
     };
 }
 
@@ -196,4 +246,11 @@ public static class NotificationEvents
     public const string PaymentRefunded = "payment.refunded";
     /// <summary>To a department's supervisors: the daily reconciliation found payments that do not match (staff-facing).</summary>
     public const string PaymentsMismatched = "payment.reconciliation-mismatch";
+    /// <summary>A document was issued to the holder's wallet (Documents).</summary>
+    public const string DocumentIssued = "document.issued";
+    public const string DocumentRevoked = "document.revoked";
+    /// <summary>Sent at each of the template's reminder days before the document lapses.</summary>
+    public const string DocumentExpiring = "document.expiring";
+    /// <summary>A counter appointment was booked or moved: the confirmation with its QR code.</summary>
+    public const string AppointmentBooked = "appointment.booked";
 }

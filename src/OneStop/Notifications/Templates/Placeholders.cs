@@ -11,7 +11,9 @@ public static partial class Placeholders
 {
     public static readonly IReadOnlyList<string> Known = ["reference", "service", "department", "state", "due", "reason", "link",
         // Payments: the amount due or paid, what it was for, a refund, and the reconciliation figures.
-        "amount", "application", "refund", "day", "count"];
+        "amount", "application", "refund", "day", "count",
+        // Documents: which document, when it lapses, and a counter appointment's time and place.
+        "document", "expires", "when", "counter"];
 
     /// <summary>The names in braces that are not known, in the order written; empty when the text is fine.</summary>
     public static IReadOnlyList<string> Unknown(string? text) =>

@@ -1,0 +1,32 @@
+using OneStop.Documents.Issuing;
+using OneStop.Documents.Signing;
+using OneStop.Documents.Templates;
+using OneStop.Documents.Verifying;
+using OneStop.Platform.Outbox;
+
+namespace OneStop.Documents;
+
+/// <summary>
+/// Documents: what a decision issues (a signed PDF with a QR code to its verification page), public
+/// verification, the holder's wallet and share links, and collection by post or at a counter by appointment.
+/// See docs/documents/.
+/// </summary>
+public static class DocumentsModule
+{
+    public static IServiceCollection AddDocuments(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DocumentsOptions>().Bind(configuration.GetSection(DocumentsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DepartmentKeys>();
+        services.AddScoped<DocumentText>();
+        services.AddScoped<DocumentTemplates>();
+        services.AddScoped<DocumentIssuing>();
+        services.AddScoped<DocumentStatus>();
+        services.AddOutboxHandler<IssueOnApproval>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapDocuments(this IEndpointRouteBuilder endpoints)
+    {
+        return endpoints;
+    }
+}

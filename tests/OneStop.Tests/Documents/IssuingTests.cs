@@ -1,0 +1,50 @@
+using OneStop.Documents;
+
+namespace OneStop.Tests.Documents;
+
+/// <summary>A decision issues the document: a signed PDF that Debian's pdfsig checks, and that a changed byte breaks.</summary>
+public abstract class IssuingTests(Provider provider) : IAsyncLifetime
+{
+    private OneStopApp _app = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        if (provider == Provider.Postgres) PostgresServer.SkipIfUnavailable();
+        _app = new OneStopApp(provider);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    [Fact]
+    public async Task Approve_ServiceWithTemplate_IssuesASignedPdfThatPdfsigReportsValid()
+    {
+        var (_, _, c, document) = await _app.IssuedDocumentAsync();
+
+        Assert.Equal((DocumentState.Valid, 1, c.Id), (document.State, document.Version, document.CaseId));
+        Assert.Matches(@"^TD-VT-\d{4}-\d{6}$", document.Number);
+        Assert.Equal(document.ValidFrom.AddYears(1).AddDays(-1), document.ValidUntil);
+        var pdf = await _app.PdfAsync(document);
+        var report = await DocumentSteps.PdfsigAsync(pdf);
+        Assert.Contains("Signature Validation: Signature is Valid.", report);
+        Assert.Contains("Total document signed", report);
+        Assert.Contains("TD document signing", report);
+    }
+
+    [Fact]
+    public async Task Pdfsig_OneByteChanged_ReportsTheSignatureBroken()
+    {
+        var (_, _, _, document) = await _app.IssuedDocumentAsync();
+        var pdf = await _app.PdfAsync(document);
+        // A byte inside the first signed range (past the header), so the digest no longer matches.
+        pdf[400] = (byte)(pdf[400] ^ 0x01);
+
+        var report = await DocumentSteps.PdfsigAsync(pdf);
+
+        Assert.DoesNotContain("Signature is Valid", report);
+    }
+}
+
+public sealed class IssuingSqliteTests() : IssuingTests(Provider.Sqlite);
+
+public sealed class IssuingPostgresTests() : IssuingTests(Provider.Postgres);

@@ -27,6 +27,7 @@ public static class DocumentsModule
 
     public static IEndpointRouteBuilder MapDocuments(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapGroup("/api/v1").MapVerifyApi();
         return endpoints;
     }
 }

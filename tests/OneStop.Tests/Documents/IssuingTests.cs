@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using OneStop.Documents;
 
 namespace OneStop.Tests.Documents;
@@ -29,6 +31,34 @@ public abstract class IssuingTests(Provider provider) : IAsyncLifetime
         Assert.Contains("Signature Validation: Signature is Valid.", report);
         Assert.Contains("Total document signed", report);
         Assert.Contains("TD document signing", report);
+    }
+
+    [Fact]
+    public async Task VerifyApi_IssuedDocument_ValidWithTheHolderMaskedAndNothingMore()
+    {
+        var (_, _, _, document) = await _app.IssuedDocumentAsync();
+        using var client = _app.CreateClient();
+
+        var result = await client.GetFromJsonAsync<JsonObject>($"/api/v1/documents/verify/{document.VerificationCode}?lang=en", TestContext.Current.CancellationToken);
+
+        Assert.Equal("valid", (string?)result!["state"]);
+        Assert.Equal(document.Number, (string?)result["number"]);
+        Assert.Equal("Vehicle test licence", (string?)result["title"]);
+        Assert.Equal("TD", (string?)result["department"]);
+        Assert.Equal(document.MaskedHolderName, (string?)result["holder"]);
+        Assert.DoesNotContain(document.HolderId.ToString()!, result.ToJsonString());
+        Assert.DoesNotContain("AB 1234", result.ToJsonString());
+    }
+
+    [Fact]
+    public async Task VerifyApi_UnknownCode_NotFoundProblem()
+    {
+        using var client = _app.CreateClient();
+
+        using var response = await client.GetAsync("/api/v1/documents/verify/0000000000000000", TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

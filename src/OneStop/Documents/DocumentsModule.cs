@@ -21,6 +21,7 @@ public static class DocumentsModule
         services.AddScoped<DocumentTemplates>();
         services.AddScoped<DocumentIssuing>();
         services.AddScoped<DocumentStatus>();
+        services.AddScoped<OneStop.Cases.Applicants.IApplicantDocuments, ApplicantDocuments>();
         services.AddOutboxHandler<IssueOnApproval>();
         return services;
     }

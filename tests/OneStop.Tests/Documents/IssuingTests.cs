@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using OneStop.Documents;
+using OneStop.Tests.Cases.Applicants;
 
 namespace OneStop.Tests.Documents;
 
@@ -48,6 +49,19 @@ public abstract class IssuingTests(Provider provider) : IAsyncLifetime
         Assert.Equal(document.MaskedHolderName, (string?)result["holder"]);
         Assert.DoesNotContain(document.HolderId.ToString()!, result.ToJsonString());
         Assert.DoesNotContain("AB 1234", result.ToJsonString());
+    }
+
+    [Fact]
+    public async Task ApplicationPage_Approved_LinksTheIssuedDocument()
+    {
+        var (client, _, c, document) = await _app.IssuedDocumentAsync();
+
+        var (status, page) = await client.GetPageAsync(c.PagePath());
+
+        Assert.Equal(200, status);
+        var link = page.QuerySelector("[data-documents] a")!;
+        Assert.Equal("Vehicle test licence", link.TextContent.Trim());
+        Assert.Equal($"/documents/{document.Id}", link.GetAttribute("href"));
     }
 
     [Fact]

@@ -134,11 +134,18 @@ public sealed class DocumentActions(OneStopDb db, DocumentIssuing issuing, Docum
             validFrom = RenewalStart(until, HongKongTime.Today(clock));
         }
         var request = new IssueRequest(caseId, key, officer.UserId(), document, validFrom, renew ? DocumentAuditEvents.Renewed : DocumentAuditEvents.Reissued);
-        return await issuing.IssueAsync(request, cancellationToken) switch
+        switch (await issuing.IssueAsync(request, cancellationToken))
         {
-            IssueResult.Issued issued => new LifecycleResult.Done(issued.Document),
-            IssueResult.AlreadyIssued already => new LifecycleResult.Done(already.Document),
-            _ => new LifecycleResult.Refused("noTemplate"),
-        };
+            case IssueResult.Issued issued:
+                // A corrected copy keeps the old validity, so the reminders already sent for it stay sent.
+                if (!renew && document.ReminderDaysSent is { } sent)
+                    await db.Set<IssuedDocument>().Where(d => d.Id == issued.Document.Id && d.ReminderDaysSent == null)
+                        .ExecuteUpdateAsync(s => s.SetProperty(d => d.ReminderDaysSent, sent), cancellationToken);
+                return new LifecycleResult.Done(issued.Document);
+            case IssueResult.AlreadyIssued already:
+                return new LifecycleResult.Done(already.Document);
+            default:
+                return new LifecycleResult.Refused("noTemplate");
+        }
     }
 }

@@ -102,6 +102,28 @@ public abstract class ExpiryReminderTests(Provider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reminders_ReissuedAfterTheThirtyDayOne_TheNewVersionWaitsForTheSevenDayOne()
+    {
+        var (_, _, _, document) = await _app.IssuedDocumentAsync();
+        DaysBefore(document, 30);
+        await RunAsync();
+        IssuedDocument next;
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var current = await _app.DocumentAsync(document.Id);
+            next = Assert.IsType<LifecycleResult.Done>(await scope.ServiceProvider.GetRequiredService<DocumentActions>()
+                .ReissueAsync(Supervisor(), document.Id, current.Revision, Cancel)).Document;
+        }
+
+        await RunAsync();
+        Assert.Empty(await RemindersAsync(next));
+        DaysBefore(document, 7);
+        await RunAsync();
+
+        Assert.Equal([$"document-expiring:{next.Id}:7"], await RemindersAsync(next));
+    }
+
+    [Fact]
     public async Task Reminders_TwoNodesAtOnce_SendEachReminderOnce()
     {
         var (_, _, _, document) = await _app.IssuedDocumentAsync();

@@ -107,6 +107,39 @@ public sealed class DocumentPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task List_MoreThanAPage_OlderAndNewerLinksWalkEveryDocumentOnce()
+    {
+        var now = _app.Clock.GetUtcNow().UtcDateTime;
+        // Rows only (the list never opens the PDF); two share an issue time, so the cursor's tie-break is used.
+        var ids = Enumerable.Range(0, OfficeDocumentSearch.PageSize + 3).Select(i => (Id: Guid.NewGuid(), At: now.AddMinutes(-(i / 2 * 2)))).ToList();
+        await _app.QueryAsync(db =>
+        {
+            foreach (var (id, at) in ids)
+                db.Add(new IssuedDocument
+                {
+                    Id = id, Number = $"TD-PG-2026-{id.ToString("N")[..6].ToUpperInvariant()}", VerificationCode = id.ToString("N")[..16].ToUpperInvariant(),
+                    DepartmentCode = "TD", ServiceSlug = DocumentSteps.Service, Title = new OneStop.Platform.Localisation.LocalisedText("Paged", "分頁", "分页"),
+                    HolderName = "-", MaskedHolderName = "-", StorageKey = "none", Sha256 = id.ToString("N"), IssueKey = "test:" + id, IssuedAt = at,
+                    ValidFrom = DateOnly.FromDateTime(at),
+                });
+            return db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        });
+        var (officer, _, _) = await _app.OfficerAsync(StaffRole.Officer);
+        string[] Rows(AngleSharp.Dom.IDocument page) => page.QuerySelectorAll("[data-documents] tbody tr").Select(tr => tr.GetAttribute("data-document")!).ToArray();
+
+        var first = await officer.PageAsync("/office/documents?state=valid");
+        var second = await officer.PageAsync(first.QuerySelector("a[rel=next]")!.GetAttribute("href")!);
+        var back = await officer.PageAsync(second.QuerySelector("a[rel=prev]")!.GetAttribute("href")!);
+
+        Assert.Equal(OfficeDocumentSearch.PageSize, Rows(first).Length);
+        Assert.Equal(3, Rows(second).Length);
+        Assert.Null(second.QuerySelector("a[rel=next]"));
+        Assert.Equal(ids.Select(i => i.Id.ToString()).Order(), Rows(first).Concat(Rows(second)).Order());
+        Assert.Equal(Rows(first), Rows(back));
+        Assert.Contains("state=valid", first.QuerySelector("a[rel=next]")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task CasePage_ApprovedCaseWithADocument_LinksToItsDocuments()
     {
         var (_, _, c, document) = await _app.IssuedDocumentAsync();

@@ -23,6 +23,7 @@ public static class DocumentsModule
         services.AddScoped<DocumentStatus>();
         services.AddScoped<OneStop.Cases.Applicants.IApplicantDocuments, ApplicantDocuments>();
         services.AddOutboxHandler<IssueOnApproval>();
+        services.AddDocumentLifecycle();
         return services;
     }
 

@@ -112,6 +112,7 @@ public class OneStopApp : WebApplicationFactory<Program>
         builder.UseSetting("Cases:CountsCacheDuration", "00:00:00");
         builder.UseSetting("Forms:Drafts:Enabled", "false");
         builder.UseSetting("Payments:BackgroundJobs", "false");
+        builder.UseSetting("Documents:Reminders:BackgroundJobs", "false");
         builder.UseSetting("Identity:AttemptsPerMinute", AttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>

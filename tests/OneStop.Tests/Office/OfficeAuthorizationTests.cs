@@ -75,6 +75,7 @@ public sealed class OfficeAuthorizationTests : IAsyncLifetime
             return db.SaveChangesAsync(TestContext.Current.CancellationToken);
         });
         var link = (await OneStop.Tests.Payments.Links.LinkSteps.ItemAsync(_app, department: "TD")).Code;
+        var document = (await OneStop.Tests.Documents.DocumentSteps.IssuedDocumentAsync(_app)).Document.Id;
         return
         [
             new("GET", "/office", "office", Needs.Staff),
@@ -224,6 +225,13 @@ public sealed class OfficeAuthorizationTests : IAsyncLifetime
             new("POST", $"/office/payments/links/{link}", "office/payments/links/{code}", Needs.DepartmentAdmin, TdRecord: true),
             new("POST", $"/office/payments/links/{link}?handler=Deactivate", "office/payments/links/{code}", Needs.DepartmentAdmin, TdRecord: true, Success: "redirect"),
             new("POST", $"/office/payments/links/{link}?handler=Activate", "office/payments/links/{code}", Needs.DepartmentAdmin, TdRecord: true, Success: "redirect"),
+            new("GET", "/office/documents", "office/documents", Needs.Officer),
+            new("GET", $"/office/documents/{document}", "office/documents/{id:guid}", Needs.Officer, TdRecord: true),
+            // No revision: the page again with the stale-page error, nothing changed.
+            new("POST", $"/office/documents/{document}?handler=Revoke", "office/documents/{id:guid}", Needs.Supervisor, TdRecord: true),
+            new("POST", $"/office/documents/{document}?handler=Reissue", "office/documents/{id:guid}", Needs.Officer, TdRecord: true),
+            new("POST", $"/office/documents/{document}?handler=Renew", "office/documents/{id:guid}", Needs.Supervisor, TdRecord: true),
+            new("GET", $"/office/documents/{document}/pdf", "office/documents/{id:guid}/pdf", Needs.Officer, TdRecord: true),
         ];
     }
 

@@ -2,6 +2,7 @@ using OneStop.Documents.Issuing;
 using OneStop.Documents.Signing;
 using OneStop.Documents.Templates;
 using OneStop.Documents.Verifying;
+using OneStop.Documents.Wallet;
 using OneStop.Platform.Outbox;
 
 namespace OneStop.Documents;
@@ -22,6 +23,7 @@ public static class DocumentsModule
         services.AddScoped<DocumentIssuing>();
         services.AddScoped<DocumentStatus>();
         services.AddOutboxHandler<IssueOnApproval>();
+        services.AddDocumentWallet();
         return services;
     }
 

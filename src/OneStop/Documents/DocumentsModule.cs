@@ -3,6 +3,7 @@ using OneStop.Documents.Signing;
 using OneStop.Documents.Templates;
 using OneStop.Documents.Verifying;
 using OneStop.Documents.Wallet;
+using OneStop.Office;
 using OneStop.Platform.Outbox;
 
 namespace OneStop.Documents;
@@ -24,6 +25,7 @@ public static class DocumentsModule
         services.AddScoped<DocumentStatus>();
         services.AddOutboxHandler<IssueOnApproval>();
         services.AddDocumentWallet();
+        services.AddDocumentTemplateEditor();
         return services;
     }
 

@@ -50,7 +50,7 @@ public sealed class DocumentModel(MyDocuments mine, DocumentShares shares, Publi
         }
         var created = await shares.CreateAsync(Details.Document, User.UserId()!.Value, expiresAt, cancellationToken);
         NewLink = links.To(SharedPaths.View(created.Token), Languages.Current);
-        return Redirect(Url.Content("~" + DocumentPaths.Document(id)) + "#share-link");
+        return Redirect(Url.Content("~" + DocumentPaths.Document(id)));
     }
 
     public async Task<IActionResult> OnPostStopAsync(Guid id, Guid shareId, CancellationToken cancellationToken)
@@ -58,7 +58,7 @@ public sealed class DocumentModel(MyDocuments mine, DocumentShares shares, Publi
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         if (!await shares.StopAsync(Details.Document, shareId, User.UserId()!.Value, cancellationToken)) return NotFound();
         Done = "stopped";
-        return Redirect(Url.Content("~" + DocumentPaths.Document(id)) + "#shares");
+        return Redirect(Url.Content("~" + DocumentPaths.Document(id)));
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)

@@ -38,7 +38,7 @@ public static class WalletSteps
     public static async Task<string> ShareAsync(this HttpClient client, Guid documentId, string days = "7")
     {
         using var created = await client.PostShareAsync(documentId, ("Expiry", days));
-        Assert.Equal(DocumentPaths.Document(documentId) + "#share-link", created.Location());
+        Assert.Equal(DocumentPaths.Document(documentId), created.Location());
         var (status, page) = await client.GetPageAsync(DocumentPaths.Document(documentId));
         Assert.Equal(200, status);
         var link = page.QuerySelector("[data-share-link]")?.GetAttribute("href");

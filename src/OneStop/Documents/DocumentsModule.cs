@@ -2,6 +2,8 @@ using OneStop.Documents.Issuing;
 using OneStop.Documents.Signing;
 using OneStop.Documents.Templates;
 using OneStop.Documents.Verifying;
+using OneStop.Documents.Wallet;
+using OneStop.Office;
 using OneStop.Platform.Outbox;
 
 namespace OneStop.Documents;
@@ -24,6 +26,8 @@ public static class DocumentsModule
         services.AddScoped<OneStop.Cases.Applicants.IApplicantDocuments, ApplicantDocuments>();
         services.AddOutboxHandler<IssueOnApproval>();
         services.AddDocumentLifecycle();
+        services.AddDocumentWallet();
+        services.AddDocumentTemplateEditor();
         return services;
     }
 

@@ -76,6 +76,7 @@ public sealed class OfficeAuthorizationTests : IAsyncLifetime
         });
         var link = (await OneStop.Tests.Payments.Links.LinkSteps.ItemAsync(_app, department: "TD")).Code;
         var document = (await OneStop.Tests.Documents.DocumentSteps.IssuedDocumentAsync(_app)).Document.Id;
+        await OneStop.Tests.Documents.DocumentSteps.SetTemplateAsync(_app, serviceSlug: td);
         return
         [
             new("GET", "/office", "office", Needs.Staff),
@@ -216,6 +217,13 @@ public sealed class OfficeAuthorizationTests : IAsyncLifetime
             // An empty form: the error summary, nothing changed.
             new("POST", "/office/holidays/2026-12-25", "office/holidays/{date}", Needs.PlatformAdmin),
             new("POST", "/office/holidays/2099-01-02?handler=Delete", "office/holidays/{date}", Needs.PlatformAdmin, Success: "redirect"),
+            new("GET", "/office/document-templates", "office/document-templates", Needs.DepartmentOrPlatformAdmin),
+            new("GET", $"/office/document-templates/{td}", "office/document-templates/{serviceSlug}", Needs.DepartmentAdmin, TdRecord: true, AnyDepartment: true),
+            // Empty forms: the error summary, nothing saved, uploaded or previewed.
+            new("POST", $"/office/document-templates/{td}", "office/document-templates/{serviceSlug}", Needs.DepartmentAdmin, TdRecord: true, AnyDepartment: true),
+            new("POST", $"/office/document-templates/{td}?handler=Upload", "office/document-templates/{serviceSlug}", Needs.DepartmentAdmin, TdRecord: true, AnyDepartment: true),
+            new("POST", $"/office/document-templates/{td}?handler=Preview", "office/document-templates/{serviceSlug}", Needs.DepartmentAdmin, TdRecord: true, AnyDepartment: true),
+            new("GET", $"/office/document-templates/{td}/json", "office/document-templates/{serviceSlug}/json", Needs.DepartmentAdmin, TdRecord: true, AnyDepartment: true),
             new("GET", "/office/payments/links", "office/payments/links", Needs.DepartmentAdmin),
             new("GET", "/office/payments/links/add", "office/payments/links/add", Needs.DepartmentAdmin),
             // An empty form: the error summary, nothing added.

@@ -26,10 +26,19 @@ public sealed record DocumentContent(
 /// </summary>
 public static class TemplateRules
 {
-    /// <summary>The last day of validity: a one-year licence from 28 November 2026 is valid until 27 November 2027.</summary>
-    public static DateOnly? ValidUntil(DocumentDefinition definition, DateOnly from) => definition.Validity is { } v
-        ? from.AddYears(v.Years).AddMonths(v.Months).AddDays(v.Days - 1)
-        : null;
+    /// <summary>
+    /// The last day of validity, the day before the period's end: a one-year licence from 28 November 2026 is valid
+    /// until 27 November 2027. When the end falls on a day its month lacks (a year from 29 February, a month from
+    /// 31 January), it moves to the next month's first, so the holder never gets less than the period: until 28 February.
+    /// </summary>
+    public static DateOnly? ValidUntil(DocumentDefinition definition, DateOnly from)
+    {
+        if (definition.Validity is not { } v) return null;
+        // DateOnly.AddMonths clamps to the month's last day (31 January + 1 month = 28 February), which would end a day early.
+        var end = from.AddMonths(v.Years * 12 + v.Months);
+        if (end.Day < from.Day) end = new DateOnly(end.Year, end.Month, 1).AddMonths(1);
+        return end.AddDays(v.Days - 1);
+    }
 
     /// <summary>The languages printed, the holder's first.</summary>
     public static IReadOnlyList<Language> LanguagesOf(DocumentDefinition definition, Language holder) => !definition.Bilingual

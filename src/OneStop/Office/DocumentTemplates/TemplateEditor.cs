@@ -21,7 +21,7 @@ public sealed record TemplateCopy(Service Service, DocumentDefinition? Definitio
 public sealed record TemplateRow(string Slug, Catalogue.Service Service, bool HasTemplate, DateTime? UpdatedAt);
 
 /// <summary>Finds the services a caller may edit templates of, checks a template against the service's form, and saves it.</summary>
-public sealed class TemplateEditor(OneStopDb db, Documents.Templates.DocumentTemplates templates, FormStore forms)
+public sealed class TemplateEditor(OneStopDb db, OneStop.Documents.Templates.DocumentTemplates templates, FormStore forms)
 {
     /// <summary>
     /// A department administrator sees their department's services, each with or without a template; a platform

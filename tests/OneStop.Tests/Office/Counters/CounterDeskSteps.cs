@@ -50,8 +50,14 @@ public static class CounterDeskSteps
     public static async Task<(Appointment Appointment, IssuedDocument Document)> AppointmentAsync(this OneStopApp app, DateOnly day, TimeOnly time,
         string counter = TestCounter)
     {
-        var place = await app.CounterAsync(counter);
         var (_, _, _, document) = await app.IssuedDocumentAsync();
+        return (await app.AppointmentForAsync(document, day, time, counter), document);
+    }
+
+    /// <summary>An appointment to collect <paramref name="document"/>, written as booking leaves it.</summary>
+    public static async Task<Appointment> AppointmentForAsync(this OneStopApp app, IssuedDocument document, DateOnly day, TimeOnly time, string counter = TestCounter)
+    {
+        var place = await app.CounterAsync(counter);
         var now = app.Clock.GetUtcNow().UtcDateTime;
         var start = SlotRules.ToUtc(day, time);
         var appointment = new Appointment
@@ -69,13 +75,20 @@ public static class CounterDeskSteps
             db.Add(new DocumentDelivery { DocumentId = document.Id, Method = DeliveryMethod.Counter, ChosenAt = now, AppointmentId = appointment.Id });
             return await db.SaveChangesAsync(Cancel);
         });
-        return (appointment, document);
+        return appointment;
     }
 
     /// <summary>A holder's document issued through approval, to be posted to <paramref name="address"/> (chosen at the clock's now).</summary>
     public static async Task<IssuedDocument> PostDeliveryAsync(this OneStopApp app, params string[] address)
     {
         var (_, _, _, document) = await app.IssuedDocumentAsync();
+        await app.PostDeliveryForAsync(document, address);
+        return document;
+    }
+
+    /// <summary>The holder of <paramref name="document"/> chose post to <paramref name="address"/>.</summary>
+    public static async Task PostDeliveryForAsync(this OneStopApp app, IssuedDocument document, params string[] address)
+    {
         await using var scope = app.Services.CreateAsyncScope();
         var text = scope.ServiceProvider.GetRequiredService<DocumentText>();
         var db = scope.ServiceProvider.GetRequiredService<OneStop.Platform.Database.OneStopDb>();
@@ -85,7 +98,6 @@ public static class CounterDeskSteps
             Address = text.Protect(JsonSerializer.Serialize(address)),
         });
         await db.SaveChangesAsync(Cancel);
-        return document;
     }
 
     /// <summary>The holder's name as printed, decrypted the way the desk does.</summary>

@@ -28,6 +28,7 @@ public static class DocumentsModule
         services.AddDocumentLifecycle();
         services.AddDocumentWallet();
         services.AddDocumentTemplateEditor();
+        services.AddCounterDesk();
         return services;
     }
 

@@ -77,6 +77,9 @@ public sealed class OfficeAuthorizationTests : IAsyncLifetime
         var link = (await OneStop.Tests.Payments.Links.LinkSteps.ItemAsync(_app, department: "TD")).Code;
         var document = (await OneStop.Tests.Documents.DocumentSteps.IssuedDocumentAsync(_app)).Document.Id;
         await OneStop.Tests.Documents.DocumentSteps.SetTemplateAsync(_app, serviceSlug: td);
+        var counter = (await Counters.CounterDeskSteps.CounterAsync(_app)).Code;
+        var booking = (await Counters.CounterDeskSteps.AppointmentAsync(_app, Counters.CounterDeskSteps.Today(_app), new TimeOnly(10, 0))).Appointment.Code;
+        var toPost = (await Counters.CounterDeskSteps.PostDeliveryAsync(_app, "Flat A, 3/F", "8 Nathan Road")).Id;
         return
         [
             new("GET", "/office", "office", Needs.Staff),
@@ -240,6 +243,24 @@ public sealed class OfficeAuthorizationTests : IAsyncLifetime
             new("POST", $"/office/documents/{document}?handler=Reissue", "office/documents/{id:guid}", Needs.Officer, TdRecord: true),
             new("POST", $"/office/documents/{document}?handler=Renew", "office/documents/{id:guid}", Needs.Supervisor, TdRecord: true),
             new("GET", $"/office/documents/{document}/pdf", "office/documents/{id:guid}/pdf", Needs.Officer, TdRecord: true),
+            new("GET", "/office/counters", "office/counters", Needs.Officer),
+            new("GET", "/office/counters/new", "office/counters/new", Needs.DepartmentAdmin),
+            // An empty form: the error summary, nothing added.
+            new("POST", "/office/counters/new", "office/counters/new", Needs.DepartmentAdmin),
+            new("GET", $"/office/counters/{counter}/edit", "office/counters/{code}/edit", Needs.DepartmentAdmin, TdRecord: true),
+            // An empty form: the error summary, nothing changed.
+            new("POST", $"/office/counters/{counter}/edit", "office/counters/{code}/edit", Needs.DepartmentAdmin, TdRecord: true),
+            new("GET", $"/office/counters/{counter}/day", "office/counters/{code}/day", Needs.Officer, TdRecord: true),
+            new("GET", "/office/counters/check-in", "office/counters/check-in", Needs.Officer),
+            // Nothing typed: the error summary.
+            new("POST", "/office/counters/check-in", "office/counters/check-in", Needs.Officer),
+            new("GET", $"/office/counters/check-in/{booking}", "office/counters/check-in/{code}", Needs.Officer, TdRecord: true),
+            // Today's appointment: the first caller checks in and hands over; the others are told it is already done.
+            new("POST", $"/office/counters/check-in/{booking}?handler=CheckIn", "office/counters/check-in/{code}", Needs.Officer, TdRecord: true, Success: "redirect"),
+            new("POST", $"/office/counters/check-in/{booking}?handler=Collected", "office/counters/check-in/{code}", Needs.Officer, TdRecord: true, Success: "redirect"),
+            new("GET", "/office/documents/post", "office/documents/post", Needs.Officer),
+            // Posted by the first caller; "already posted" for the others.
+            new("POST", $"/office/documents/post?handler=Posted&document={toPost}", "office/documents/post", Needs.Officer, TdRecord: true, Success: "redirect"),
         ];
     }
 

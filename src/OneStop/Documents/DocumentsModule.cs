@@ -22,6 +22,7 @@ public static class DocumentsModule
         services.AddScoped<DocumentIssuing>();
         services.AddScoped<DocumentStatus>();
         services.AddOutboxHandler<IssueOnApproval>();
+        services.AddDocumentPickup();
         return services;
     }
 

@@ -15,13 +15,14 @@ public enum ChoiceOutcome { Saved, Stale, Refused }
 /// </summary>
 public sealed class DeliveryChoices(OneStopDb db, Bookings bookings, DocumentText protection, AuditLog audit, TimeProvider clock)
 {
-    public const int MaxLines = 4;
+    /// <summary>A profile address has up to six lines (flat, building, estate, street, district, region); one typed in has four.</summary>
+    public const int MaxLines = 6;
     public const int MaxLineLength = 100;
 
     public async Task<ChoiceOutcome> ChooseAsync(Guid holderId, HolderDocument target, DeliveryMethod method, IReadOnlyList<string>? address, int revision, CancellationToken cancellationToken = default)
     {
         if (!target.MayChoose || !target.Offers.Contains(method)) return ChoiceOutcome.Refused;
-        if (method == DeliveryMethod.Post && address is not { Count: > 0 and <= MaxLines }) throw new ArgumentException("Post needs one to four address lines.", nameof(address));
+        if (method == DeliveryMethod.Post && address is not { Count: > 0 and <= MaxLines }) throw new ArgumentException("Post needs one to six address lines.", nameof(address));
         var documentId = target.Document.Id;
         var now = clock.GetUtcNow().UtcDateTime;
         var stored = method == DeliveryMethod.Post ? protection.Protect(JsonSerializer.Serialize(address)) : null;
@@ -33,7 +34,8 @@ public sealed class DeliveryChoices(OneStopDb db, Bookings bookings, DocumentTex
         if (target.Delivery is null)
         {
             if (revision != 0) return ChoiceOutcome.Stale;
-            db.Add(new DocumentDelivery { DocumentId = documentId, Method = method, Address = stored, ChosenAt = now });
+            // Revision 1: the page of a document with no choice yet posts 0, so it cannot overwrite a first choice made meanwhile.
+            db.Add(new DocumentDelivery { DocumentId = documentId, Method = method, Address = stored, ChosenAt = now, Revision = 1 });
         }
         else
         {

@@ -29,6 +29,7 @@ public static class DocumentsModule
         services.AddDocumentWallet();
         services.AddDocumentTemplateEditor();
         services.AddCounterDesk();
+        services.AddDocumentPickup();
         return services;
     }
 

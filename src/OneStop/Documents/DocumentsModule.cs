@@ -22,12 +22,14 @@ public static class DocumentsModule
         services.AddScoped<DocumentIssuing>();
         services.AddScoped<DocumentStatus>();
         services.AddOutboxHandler<IssueOnApproval>();
+        services.AddDocumentVerification();
         return services;
     }
 
     public static IEndpointRouteBuilder MapDocuments(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGroup("/api/v1").MapVerifyApi();
+        endpoints.MapDocumentVerification();
         return endpoints;
     }
 }

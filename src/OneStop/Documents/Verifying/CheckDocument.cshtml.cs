@@ -21,10 +21,11 @@ public sealed class CheckDocumentModel(PdfSignatureCheck check, IOptions<Documen
     public UploadCheckResult? Result { get; private set; }
     public int MaxMegabytes => Math.Max(1, options.Value.MaxUploadBytes / (1024 * 1024));
 
-    public IActionResult OnGet(string? code)
+    public IActionResult OnGet()
     {
-        if (code is null) return Page();
-        Code = code;
+        // The code form submitted (even empty) versus the page simply opened.
+        if (!Request.Query.TryGetValue(CodeField, out var typed)) return Page();
+        var code = Code = typed.ToString();
         if (VerificationCodes.Normalise(code) is { } normalised) return Redirect(Url.Content("~" + DocumentPaths.Verify(normalised)));
         AddError(CodeField, text[string.IsNullOrWhiteSpace(code) ? "verify.code.error.empty" : "verify.code.error.format"]);
         return Page();

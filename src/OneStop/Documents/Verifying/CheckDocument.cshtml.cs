@@ -19,7 +19,8 @@ public sealed class CheckDocumentModel(PdfSignatureCheck check, IOptions<Documen
 
     public string? Code { get; private set; }
     public UploadCheckResult? Result { get; private set; }
-    public int MaxMegabytes => Math.Max(1, options.Value.MaxUploadBytes / (1024 * 1024));
+    /// <summary>The upload limit in MB as the page words it: 10, or 0.2 for a small limit.</summary>
+    public string MaxMegabytes => (options.Value.MaxUploadBytes / (1024.0 * 1024)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 
     public IActionResult OnGet()
     {

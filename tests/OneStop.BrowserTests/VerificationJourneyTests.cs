@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using OneStop.BrowserTests.Infrastructure;
 using OneStop.Documents;
+using OneStop.Tests.Cases;
 using OneStop.Tests.Documents;
 
 namespace OneStop.BrowserTests;
@@ -18,7 +19,10 @@ public sealed class VerificationJourneyTests(Portal portal) : IClassFixture<Port
     public async Task Verify_TypeTheCodeThenUploadThePdf_ValidBothWays(string tag, bool javaScript, string validHeading, string notFoundHeading)
     {
         var edition = Edition.Of(tag);
-        var (_, _, _, document) = await portal.Server.IssuedDocumentAsync(tag);
+        await portal.Server.SetTemplateAsync();
+        var citizen = await portal.Server.CreateAsync();
+        var c = await portal.Server.ApproveAsync(await portal.Server.NewCaseAsync(citizen.Id, language: tag));
+        var document = await portal.Server.DocumentOfCaseAsync(c.Id);
         var pdf = await portal.Server.PdfAsync(document);
         await using var session = await portal.OpenAsync(javaScript);
         var page = session.Page;

@@ -30,12 +30,14 @@ public static class DocumentsModule
         services.AddDocumentTemplateEditor();
         services.AddCounterDesk();
         services.AddDocumentPickup();
+        services.AddDocumentVerification();
         return services;
     }
 
     public static IEndpointRouteBuilder MapDocuments(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGroup("/api/v1").MapVerifyApi();
+        endpoints.MapDocumentVerification();
         return endpoints;
     }
 }

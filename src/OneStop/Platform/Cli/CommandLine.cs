@@ -37,6 +37,9 @@ public static class CommandLine
           payments reconcile DAY [PROVIDER]
                                    reconcile a Hong Kong day (yyyy-MM-dd) with the payment providers'
                                    settlement again, replacing that day's results
+          documents rotate-key DEPT
+                                   retire the department's generated document-signing key and make a
+                                   new one; prints its thumbprint (documents signed before still verify)
 
         Settings are configuration keys, e.g. --ConnectionStrings:OneStop "Data Source=data/onestop.db"
         --Database:Provider postgres. See docs/configuration.md. Give FILE as an absolute path: `dotnet run`
@@ -78,6 +81,9 @@ public static class CommandLine
             case "payments":
                 await app.Services.MigrateOnStartIfConfiguredAsync();
                 return await Payments.Reconciliation.ReconciliationCommands.RunAsync(app.Services, words[1..], Console.Out, Console.Error, cancellation);
+            case "documents":
+                await app.Services.MigrateOnStartIfConfiguredAsync();
+                return await Documents.Signing.DocumentsCommands.RunAsync(app.Services, words[1..], Console.Out, Console.Error, cancellation);
             default:
                 await Console.Error.WriteLineAsync($"Unknown command '{words[0]}'.");
                 await Console.Error.WriteLineAsync(Usage);

@@ -22,6 +22,8 @@ public static class FormsModule
     {
         services.AddSingleton<ParsedDefinitions>();
         services.AddScoped<FormStore>();
+        services.AddSingleton<PublishedForms>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, PublishedFormsChanges>();
         services.AddScoped<FormVersions>();
         services.AddSingleton<AnswerProtection>();
         services.AddScoped<SubmitApplication>();

@@ -50,7 +50,7 @@ public static class SubmissionsApi
     private static async Task<Results<Created<SubmissionResponse>, Ok<SubmissionResponse>, ProblemHttpResult, ValidationProblem>> Submit(
         [Description("The form's id, e.g. fehd-food-hygiene-report.")] string id,
         [FromHeader(Name = "Idempotency-Key"), Description("Names this attempt (up to 200 visible ASCII characters, e.g. a UUID); send the same key when retrying.")] string? idempotencyKey,
-        HttpContext context, OneStopDb db, FormStore store, SubmitApplication submit, Text text, IEnumerable<ISubmissionCharges> charges, CancellationToken cancellationToken,
+        HttpContext context, OneStopDb db, FormStore store, PublishedForms published, SubmitApplication submit, Text text, IEnumerable<ISubmissionCharges> charges, CancellationToken cancellationToken,
         [Description(ApiLanguage.Description + " Error messages are in this language.")] string? lang = null)
     {
         if (ApiLanguage.Problem(lang) is { } langErrors) return TypedResults.ValidationProblem(langErrors);
@@ -64,6 +64,24 @@ public static class SubmissionsApi
 
         var scope = "client:" + clientId;
         var key = idempotencyKey!;
+        var language = Languages.FromCulture(body.Language) ?? Languages.Current;
+        SubmitRequest Request(LoadedForm form, string? serviceSlug) => new(form, body.Answers, scope, key, language.Tag())
+        {
+            ServiceSlug = serviceSlug,
+            ClientId = clientId,
+            ContactEmail = string.IsNullOrWhiteSpace(body.ContactEmail) ? null : body.ContactEmail.Trim(),
+        };
+
+        // A first attempt, the usual case: the form as this node knows it, no look-up for an earlier attempt, and the
+        // unique index on the key as the guard. Any other outcome (invalid, retired, a replay, a key used before) is
+        // decided by the full path below, which answers a retry from the version its first attempt was pinned to.
+        if (await published.GetAsync(db, id, cancellationToken) is { PublishedVersion: { } currentVersion, Retired: false } known
+            && await store.LoadAsync(id, currentVersion, known.DepartmentCode, retired: false, cancellationToken) is { } currentForm
+            && Admit(currentForm, known.Services, body.ServiceSlug, out var slug) is null
+            && await submit.RunAsync(Request(currentForm, slug) with { EarlierChecked = true, NoService = known.Services.Count == 0 }, cancellationToken)
+                is SubmitResult.Accepted { Replayed: false } fresh)
+            return await AcceptedAsync(context, charges, currentForm, fresh, language, cancellationToken);
+
         // One round trip for everything the checks need: a submission is a handful of statements, so each counts.
         var facts = await db.Set<Form>().AsNoTracking().Where(f => f.Id == id).Select(f => new
         {
@@ -72,7 +90,7 @@ public static class SubmissionsApi
             f.DepartmentCode,
             EarlierForm = db.Set<Submission>().Where(s => s.IdempotencyScope == scope && s.IdempotencyKey == key).Select(s => s.FormId).FirstOrDefault(),
             EarlierVersion = db.Set<Submission>().Where(s => s.IdempotencyScope == scope && s.IdempotencyKey == key).Select(s => (int?)s.Version).FirstOrDefault(),
-            Services = db.Services.Where(s => s.StartFormId == f.Id).Select(s => new { s.Slug, s.AllowsGuests }).ToList(),
+            Services = db.Services.Where(s => s.StartFormId == f.Id).OrderBy(s => s.Id).Select(s => new StartedService(s.Slug, s.AllowsGuests)).ToList(),
         }).SingleOrDefaultAsync(cancellationToken);
         if (facts is { EarlierForm: { } other } && other != id) return KeyReused();
         // A retry answers from the version the first attempt was pinned to, even if a newer one was published or the form retired since.
@@ -87,46 +105,18 @@ public static class SubmissionsApi
 
         var serviceSlug = body.ServiceSlug;
         if (facts.EarlierVersion is null)
-        {
-            if (form.Retired)
-                return Problem(StatusCodes.Status410Gone, "form-retired", "Form retired", "This form no longer takes applications.");
-            if (form.Definition.AllFields.Any(f => f.Signature))
-                return Problem(StatusCodes.Status403Forbidden, "signature-required", "Form needs the applicant's signature",
-                    "The applicant signs this form's declaration with their own OneStop ID; it can be sent only through the portal.");
-            var services = facts.Services;
-            if (serviceSlug is not null && services.All(s => s.Slug != serviceSlug))
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["serviceSlug"] = [$"No service starts with the form '{id}' under the slug '{serviceSlug}'."] });
-            var applying = serviceSlug is null ? services : services.Where(s => s.Slug == serviceSlug).ToList();
-            if (applying.Count > 0 && !applying.Any(s => s.AllowsGuests))
-                return Problem(StatusCodes.Status403Forbidden, "account-required", "Applicant must sign in",
-                    "This service takes applications only from signed-in applicants, through the portal.");
-            if (serviceSlug is null && services.Count == 1) serviceSlug = services[0].Slug;
-        }
+            switch (Admit(form, facts.Services, serviceSlug, out serviceSlug))
+            {
+                case ProblemHttpResult problem: return problem;
+                case ValidationProblem invalid: return invalid;
+            }
 
-        var language = Languages.FromCulture(body.Language) ?? Languages.Current;
-        var result = await submit.RunAsync(new SubmitRequest(form, body.Answers, scope, key, language.Tag())
-        {
-            ServiceSlug = serviceSlug,
-            ClientId = clientId,
-            ContactEmail = string.IsNullOrWhiteSpace(body.ContactEmail) ? null : body.ContactEmail.Trim(),
-            // Looked up above; SubmitApplication's unique index still settles a race.
-            EarlierChecked = facts.EarlierVersion is null,
-        }, cancellationToken);
-
+        // Looked up above; SubmitApplication's unique index still settles a race.
+        var result = await submit.RunAsync(Request(form, serviceSlug) with { EarlierChecked = facts.EarlierVersion is null }, cancellationToken);
         switch (result)
         {
             case SubmitResult.Accepted accepted:
-                var response = new SubmissionResponse(accepted.Reference, form.FormId, form.Version, DateTime.SpecifyKind(accepted.SubmittedAt, DateTimeKind.Utc));
-                // A service paid for on submission: the application waits for its fee, paid on the page named here.
-                if (await db.Set<Submission>().Where(x => x.Id == accepted.SubmissionId).Select(x => x.HeldForPayment).SingleAsync(cancellationToken))
-                    foreach (var charge in charges)
-                        if (await charge.PaymentPathAsync(accepted.SubmissionId, cancellationToken) is { } pay)
-                            response = response with { Status = SubmissionResponse.AwaitingPayment, PaymentUrl = FormsApi.Url(context.Request, language.PathPrefix() + pay) };
-                var location = FormsApi.Url(context.Request, $"/api/v1/forms/{form.FormId}/submissions/{accepted.Reference}");
-                if (!accepted.Replayed) return TypedResults.Created(location, response);
-                context.Response.Headers[ReplayedHeader] = "true";
-                context.Response.Headers.Location = location;
-                return TypedResults.Ok(response);
+                return await AcceptedAsync(context, charges, form, accepted, language, cancellationToken);
             case SubmitResult.Invalid invalid:
                 var current = Languages.Current;
                 return Problem(StatusCodes.Status422UnprocessableEntity, "invalid-answers", "Answers not valid",
@@ -139,6 +129,41 @@ public static class SubmissionsApi
             default:
                 return KeyReused();
         }
+    }
+
+    /// <summary>Whether a first attempt may be made on this form (null) or the problem to answer, and the service it applies for.</summary>
+    private static IResult? Admit(LoadedForm form, IReadOnlyList<StartedService> services, string? requestedSlug, out string? serviceSlug)
+    {
+        serviceSlug = requestedSlug;
+        if (form.Retired)
+            return Problem(StatusCodes.Status410Gone, "form-retired", "Form retired", "This form no longer takes applications.");
+        if (form.Definition.AllFields.Any(f => f.Signature))
+            return Problem(StatusCodes.Status403Forbidden, "signature-required", "Form needs the applicant's signature",
+                "The applicant signs this form's declaration with their own OneStop ID; it can be sent only through the portal.");
+        if (requestedSlug is not null && services.All(s => s.Slug != requestedSlug))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["serviceSlug"] = [$"No service starts with the form '{form.FormId}' under the slug '{requestedSlug}'."] });
+        var applying = requestedSlug is null ? services : services.Where(s => s.Slug == requestedSlug).ToList();
+        if (applying.Count > 0 && !applying.Any(s => s.AllowsGuests))
+            return Problem(StatusCodes.Status403Forbidden, "account-required", "Applicant must sign in",
+                "This service takes applications only from signed-in applicants, through the portal.");
+        if (requestedSlug is null && services.Count == 1) serviceSlug = services[0].Slug;
+        return null;
+    }
+
+    private static async Task<Results<Created<SubmissionResponse>, Ok<SubmissionResponse>, ProblemHttpResult, ValidationProblem>> AcceptedAsync(
+        HttpContext context, IEnumerable<ISubmissionCharges> charges, LoadedForm form, SubmitResult.Accepted accepted, Language language, CancellationToken cancellationToken)
+    {
+        var response = new SubmissionResponse(accepted.Reference, form.FormId, form.Version, DateTime.SpecifyKind(accepted.SubmittedAt, DateTimeKind.Utc));
+        // A service paid for on submission: the application waits for its fee, paid on the page named here.
+        if (accepted.HeldForPayment)
+            foreach (var charge in charges)
+                if (await charge.PaymentPathAsync(accepted.SubmissionId, cancellationToken) is { } pay)
+                    response = response with { Status = SubmissionResponse.AwaitingPayment, PaymentUrl = FormsApi.Url(context.Request, language.PathPrefix() + pay) };
+        var location = FormsApi.Url(context.Request, $"/api/v1/forms/{form.FormId}/submissions/{accepted.Reference}");
+        if (!accepted.Replayed) return TypedResults.Created(location, response);
+        context.Response.Headers[ReplayedHeader] = "true";
+        context.Response.Headers.Location = location;
+        return TypedResults.Ok(response);
     }
 
     private static async Task<Results<Ok<SubmissionResponse>, ProblemHttpResult, ValidationProblem>> Status(

@@ -23,14 +23,24 @@ public sealed record SubmitRequest(LoadedForm Form, JsonObject Answers, string I
     /// <summary>The draft being sent; it is marked sent in the same transaction.</summary>
     public Guid? DraftId { get; init; }
     public Guid? SignatureRequestId { get; init; }
-    /// <summary>The caller has just looked for an earlier submission with this key and found none, so the look-up is not repeated.</summary>
+    /// <summary>
+    /// The caller has just looked for an earlier submission with this key and found none, or expects none and handles
+    /// any other answer than a new acceptance by looking (a replay is then only answered when the earlier attempt was
+    /// checked against the same version), so the look-up before the insert is not repeated.
+    /// </summary>
     public bool EarlierChecked { get; init; }
+    /// <summary>The caller knows no service starts with the form, so there is no fee to look for.</summary>
+    public bool NoService { get; init; }
 }
 
 public abstract record SubmitResult
 {
     /// <summary>Stored now, or earlier by the same attempt (<paramref name="Replayed"/>).</summary>
-    public sealed record Accepted(Guid SubmissionId, string Reference, DateTime SubmittedAt, bool Replayed) : SubmitResult;
+    public sealed record Accepted(Guid SubmissionId, string Reference, DateTime SubmittedAt, bool Replayed) : SubmitResult
+    {
+        /// <summary>The application waits for its fee (<see cref="Submission.HeldForPayment"/>).</summary>
+        public bool HeldForPayment { get; init; }
+    }
     public sealed record Invalid(IReadOnlyList<FieldError> Errors) : SubmitResult;
     /// <summary>The key was used before for different answers.</summary>
     public sealed record KeyReused : SubmitResult;
@@ -100,7 +110,7 @@ public sealed class SubmitApplication(OneStopDb db, ReferenceNumbers references,
         };
         db.Add(submission);
         // A service paid for on submission holds the application until the fee is paid; Payments then hands it on.
-        foreach (var charge in charges) submission.HeldForPayment |= await charge.HoldAsync(submission, answers, request.ContactEmail, cancellationToken);
+        if (!request.NoService) foreach (var charge in charges) submission.HeldForPayment |= await charge.HoldAsync(submission, answers, request.ContactEmail, cancellationToken);
         if (!submission.HeldForPayment) outbox.Add(ApplicationSubmitted.Topic, new ApplicationSubmitted(submission.Id, submission.Reference, submission.FormId,
             submission.Version, submission.DepartmentCode, submission.ServiceSlug));
         audit.Record(FormEvents.Submitted, request.UserId, request.UserId, "application", submission.Reference,
@@ -116,7 +126,7 @@ public sealed class SubmitApplication(OneStopDb db, ReferenceNumbers references,
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return new SubmitResult.Accepted(submission.Id, submission.Reference, now, Replayed: false);
+            return new SubmitResult.Accepted(submission.Id, submission.Reference, now, Replayed: false) { HeldForPayment = submission.HeldForPayment };
         }
         catch (DbUpdateException)
         {
@@ -141,6 +151,6 @@ public sealed class SubmitApplication(OneStopDb db, ReferenceNumbers references,
 
     private static SubmitResult Replay(Submission earlier, string requestHash) =>
         earlier.RequestHash == requestHash
-            ? new SubmitResult.Accepted(earlier.Id, earlier.Reference, earlier.SubmittedAt, Replayed: true)
+            ? new SubmitResult.Accepted(earlier.Id, earlier.Reference, earlier.SubmittedAt, Replayed: true) { HeldForPayment = earlier.HeldForPayment }
             : new SubmitResult.KeyReused();
 }

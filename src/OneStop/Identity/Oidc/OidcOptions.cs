@@ -11,6 +11,12 @@ public sealed class OidcOptions
     /// <summary>JWT access tokens cannot be recalled once issued, so they are short.</summary>
     [TimeRange("00:01:00", "1.00:00:00")] public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How long a node trusts an access token's entry it has found valid before reading it again. A token revoked on
+    /// this node stops at once; on another node within this time. Zero reads the entry on every request.
+    /// </summary>
+    [TimeRange("00:00:00", "00:01:00")] public TimeSpan TokenEntryCheckInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     [TimeRange("00:01:00", "1.00:00:00")] public TimeSpan IdentityTokenLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
     [TimeRange("00:00:30", "00:10:00")] public TimeSpan AuthorizationCodeLifetime { get; set; } = TimeSpan.FromMinutes(2);

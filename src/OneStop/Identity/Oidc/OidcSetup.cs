@@ -100,11 +100,14 @@ public static class OidcSetup
             {
                 o.UseLocalServer();
                 o.UseAspNetCore();
-                // A token revoked (reuse detected, sign-out) stops working at once, not when it expires.
-                o.EnableTokenEntryValidation();
+                // A token revoked (reuse detected, sign-out) stops working at once, not when it expires: its sign-in's
+                // authorization is read on every request, the token's own entry through TokenEntryCheck (remembered briefly).
+                o.AddEventHandler(TokenEntryCheck.Descriptor);
                 o.EnableAuthorizationEntryValidation();
             });
 
+        services.AddSingleton<ValidTokenEntries>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, TokenEntryChanges>();
         services.AddSingleton<OidcCredentials>();
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>>(sp => sp.GetRequiredService<OidcCredentials>());
         services.AddSingleton<IPostConfigureOptions<OpenIddictServerOptions>>(sp => sp.GetRequiredService<OidcCredentials>());

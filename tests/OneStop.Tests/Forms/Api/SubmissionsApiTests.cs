@@ -198,6 +198,32 @@ public abstract class SubmissionsApiTests(Provider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Submit_ServiceForSignedInApplicantsLinkedAfterASubmission_Answers403AtOnce()
+    {
+        var token = await ReadyAsync("td-plates");
+        Assert.Equal(HttpStatusCode.Created, (await SubmitAsync(_http, "td-plates", token, "k1", Good())).Status);
+        await LinkServiceAsync(_app, "td-plates", allowsGuests: false);
+
+        var answer = await SubmitAsync(_http, "td-plates", token, "k2", Good());
+
+        Assert.Equal(HttpStatusCode.Forbidden, answer.Status);
+        Assert.Equal("urn:onestop:problem:account-required", answer.Body!["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Submit_NewVersionPublishedAfterASubmission_PinsTheNextToTheNewVersionAtOnce()
+    {
+        var token = await ReadyAsync("td-plates");
+        await SubmitAsync(_http, "td-plates", token, "k1", Good());
+        await PublishAsync(_app, Plates("td-plates") with { Title = W("Plates, second edition") });
+
+        var next = await SubmitAsync(_http, "td-plates", token, "k2", Good());
+
+        Assert.Equal(HttpStatusCode.Created, next.Status);
+        Assert.Equal(2, next.Body!["formVersion"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Submit_GuestService_RecordsTheServiceApplied()
     {
         var token = await ReadyAsync("td-plates");

@@ -78,7 +78,7 @@ public static class SubmissionsApi
         if (await published.GetAsync(db, id, cancellationToken) is { PublishedVersion: { } currentVersion, Retired: false } known
             && await store.LoadAsync(id, currentVersion, known.DepartmentCode, retired: false, cancellationToken) is { } currentForm
             && Admit(currentForm, known.Services, body.ServiceSlug, out var slug) is null
-            && await submit.RunAsync(Request(currentForm, slug) with { EarlierChecked = true, NoService = known.Services.Count == 0 }, cancellationToken)
+            && await submit.RunAsync(Request(currentForm, slug) with { EarlierChecked = true, NoService = known.Services.Count == 0, CommitWithOthers = true }, cancellationToken)
                 is SubmitResult.Accepted { Replayed: false } fresh)
             return await AcceptedAsync(context, charges, currentForm, fresh, language, cancellationToken);
 

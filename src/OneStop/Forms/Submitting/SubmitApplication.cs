@@ -31,6 +31,8 @@ public sealed record SubmitRequest(LoadedForm Form, JsonObject Answers, string I
     public bool EarlierChecked { get; init; }
     /// <summary>The caller knows no service starts with the form, so there is no fee to look for.</summary>
     public bool NoService { get; init; }
+    /// <summary>Commit with other requests' submissions (<see cref="GroupCommit"/>) when the unit of work is only new rows.</summary>
+    public bool CommitWithOthers { get; init; }
 }
 
 public abstract record SubmitResult
@@ -58,7 +60,7 @@ public sealed record ApplicationSubmitted(Guid SubmissionId, string Reference, s
 /// transaction. A unique index on (scope, key) settles races: the loser finds the winner's row and answers
 /// with it, so a double click, a resent request or a retry after a lost response all get the one reference.
 /// </summary>
-public sealed class SubmitApplication(OneStopDb db, ReferenceNumbers references, AnswerProtection protection,
+public sealed class SubmitApplication(OneStopDb db, GroupCommit group, ReferenceNumbers references, AnswerProtection protection,
     Outbox outbox, AuditLog audit, TimeProvider clock, Prefill.LockCheck locks, Declarations.SignatureCheck signatures,
     IEnumerable<ISubmissionCharges> charges)
 {
@@ -125,8 +127,14 @@ public sealed class SubmitApplication(OneStopDb db, ReferenceNumbers references,
 
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            if (request.CommitWithOthers && GroupCommit.CanJoin(db)) await group.SaveAsync(db, cancellationToken);
+            else await db.SaveChangesAsync(cancellationToken);
             return new SubmitResult.Accepted(submission.Id, submission.Reference, now, Replayed: false) { HeldForPayment = submission.HeldForPayment };
+        }
+        catch (GroupCommitFailedException)
+        {
+            // The shared transaction failed, perhaps for another request's row: this one is checked and stored again, alone.
+            return await RunAsync(request with { CommitWithOthers = false, EarlierChecked = false }, cancellationToken);
         }
         catch (DbUpdateException)
         {

@@ -17,6 +17,7 @@ public static class DatabaseSetup
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        services.AddSingleton<GroupCommit>();
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = configuration.GetConnectionString("OneStop") ?? DefaultSqlite;
 

@@ -37,7 +37,7 @@ public sealed record UploadCheckResult(SignatureVerdict Signature, DateTimeOffse
 /// before a rotation verify) and chain, at the signing time, to OneStop's signing root — or, for a configured PFX
 /// key, to the root its PFX carried.
 /// </summary>
-public sealed class PdfSignatureCheck(OneStopDb db, CertificateAuthority authority, DocumentStatus status)
+public sealed class PdfSignatureCheck(OneStopDb db, CertificateAuthority authority, DocumentStatus status, TimeProvider clock)
 {
     public async Task<UploadCheckResult> CheckAsync(byte[] pdf, CancellationToken cancellationToken = default)
     {
@@ -75,7 +75,7 @@ public sealed class PdfSignatureCheck(OneStopDb db, CertificateAuthority authori
             // A configured PFX's chain travels in the signature (PdfSigner adds it); the certificate itself is pinned by the record above.
             : [.. cms.Certificates.Where(SelfSigned)];
         var extra = cms.Certificates.Concat(ca.Chain);
-        if (!Chains(certificate, anchors, extra, signedAt ?? DateTimeOffset.UtcNow)) return Result(SignatureVerdict.UnknownSigner, signedAt);
+        if (!Chains(certificate, anchors, extra, signedAt ?? clock.GetUtcNow())) return Result(SignatureVerdict.UnknownSigner, signedAt);
         return new UploadCheckResult(SignatureVerdict.Valid, signedAt, key.DepartmentCode, sha256, document);
 
         UploadCheckResult Result(SignatureVerdict verdict, DateTimeOffset? at = null) => new(verdict, at, null, sha256, null);

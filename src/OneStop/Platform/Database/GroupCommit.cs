@@ -17,7 +17,7 @@ public sealed class GroupCommitFailedException(Exception inner) : Exception("A g
 /// </summary>
 public sealed class GroupCommit(IServiceScopeFactory scopes) : IAsyncDisposable
 {
-    private const int Writers = 2;
+    private const int Writers = 4;
     private const int MaxGroup = 128;
 
     private sealed record Pending(IReadOnlyList<object> Rows, TaskCompletionSource Done);

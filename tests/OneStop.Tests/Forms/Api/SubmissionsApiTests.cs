@@ -273,6 +273,24 @@ public abstract class SubmissionsApiTests(Provider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Submit_RepeatedKeyAmongOthersConcurrently_StoresEveryAttemptOnceAndNoneIsLost()
+    {
+        // Attempts that arrive together commit together; a repeated key makes that shared commit fail, and each
+        // attempt in it must then be stored on its own, not dropped with the group.
+        var token = await ReadyAsync("td-plates");
+        var keys = Enumerable.Range(0, 30).Select(i => i % 3 == 0 ? "repeated" : $"key-{i}").ToList();
+
+        var answers = await Task.WhenAll(keys.Select(k => Task.Run(() => SubmitAsync(_http, "td-plates", token, k, Good()))));
+
+        Assert.All(answers, a => Assert.True(a.Status is HttpStatusCode.Created or HttpStatusCode.OK, $"{a.Status}: {a.Body}"));
+        var stored = await SubmissionsAsync(_app, "td-plates");
+        Assert.Equal(keys.Distinct().Count(), stored.Count);
+        Assert.Equal(keys.Distinct().Order(), stored.Select(s => s.IdempotencyKey).Order());
+        var byKey = stored.ToDictionary(s => s.IdempotencyKey, s => s.Reference);
+        Assert.All(keys.Zip(answers), pair => Assert.Equal(byKey[pair.First], pair.Second.Body!["reference"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task Submit_DifferentKeysConcurrently_StoresEachOnceWithUniqueReferences()
     {
         var token = await ReadyAsync("td-plates");

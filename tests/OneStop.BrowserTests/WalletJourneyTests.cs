@@ -87,6 +87,8 @@ public sealed class WalletJourneyTests(Portal portal) : IClassFixture<Portal>
         await using var session = await portal.OpenAsync(javaScript);
         var page = session.Page;
         var email = await portal.Server.NewStaffAsync(StaffRole.DepartmentAdmin, "TD");
+        // The demo template names TD's demo counters, which must exist for it to be saved.
+        await OneStop.Documents.Demo.DemoDocuments.SeedCountersAsync(portal.Server.Services, TestContext.Current.CancellationToken);
         await page.GotoAsync(edition.Path("/account/sign-in?returnUrl=" + Uri.EscapeDataString(edition.Path("/office"))));
         await page.Locator("#Email").FillAsync(email);
         await page.Locator("#Password").FillAsync(Accounts.Password);

@@ -112,6 +112,10 @@ public sealed class Bookings(OneStopDb db, HolderDocuments documents, BookingCal
         await db.Set<DocumentDelivery>().Where(d => d.DocumentId == appointment.DocumentId && d.AppointmentId == appointment.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.AppointmentId, (Guid?)null).SetProperty(d => d.Revision, d => d.Revision + 1), cancellationToken);
         if (!await MarkCancelledAsync(appointment, holderId, cancellationToken)) return false;
+        // The holder is told too: the confirmation they may have kept (or a relative who booked for them) is void.
+        if (await documents.FindAsync(holderId, appointment.DocumentId, cancellationToken) is { } target
+            && await db.Set<Counter>().AsNoTracking().SingleOrDefaultAsync(c => c.Code == appointment.CounterCode, cancellationToken) is { } counter)
+            await NotifyAsync(appointment, counter, target.Document, cancellationToken, NotificationEvents.AppointmentCancelled, $"appointment:{appointment.Id}:cancelled");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
@@ -178,8 +182,9 @@ public sealed class Bookings(OneStopDb db, HolderDocuments documents, BookingCal
         db.Entry(row).State = EntityState.Detached;
     }
 
-    /// <summary>The confirmation (also after a move): when and where in each language, and the link to the page with the QR code.</summary>
-    private Task NotifyAsync(Appointment appointment, Counter counter, IssuedDocument document, CancellationToken cancellationToken)
+    /// <summary>The confirmation (also after a move) or the cancellation: when and where in each language, and the link to the appointment's page.</summary>
+    private Task NotifyAsync(Appointment appointment, Counter counter, IssuedDocument document, CancellationToken cancellationToken,
+        string @event = NotificationEvents.AppointmentBooked, string? key = null)
     {
         var values = new Dictionary<string, string> { ["reference"] = appointment.Code, ["link"] = DocumentPaths.Appointment(appointment.Code) };
         foreach (var language in Languages.All)
@@ -189,8 +194,8 @@ public sealed class Bookings(OneStopDb db, HolderDocuments documents, BookingCal
             values["counter" + suffix] = $"{counter.Name[language]}, {counter.Address[language]}";
             values["document" + suffix] = document.Title[language];
         }
-        return notifier.EnqueueAsync(new NotificationRequest(NotificationEvents.AppointmentBooked, appointment.DepartmentCode, appointment.HolderId, null,
-            document.Language, document.CaseId, $"appointment:{appointment.Id}:r{appointment.Revision}", values), cancellationToken);
+        return notifier.EnqueueAsync(new NotificationRequest(@event, appointment.DepartmentCode, appointment.HolderId, null,
+            document.Language, document.CaseId, key ?? $"appointment:{appointment.Id}:r{appointment.Revision}", values), cancellationToken);
     }
 
     /// <summary><c>AP-</c> and 8 characters of Crockford base32 (40 bits), checked unused; easy to read out at a counter.</summary>

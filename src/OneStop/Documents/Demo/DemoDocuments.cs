@@ -114,6 +114,23 @@ public static class DemoDocuments
     /// <summary>Adds each demo counter and template whose department and service exist and have none yet.</summary>
     public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
+        // Counters first: a template names the counters it can be collected at, and they must exist.
+        await SeedCountersAsync(services, cancellationToken);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OneStopDb>();
+        var templates = scope.ServiceProvider.GetRequiredService<DocumentTemplates>();
+        foreach (var (slug, department, json) in Templates)
+        {
+            if (await db.Set<DocumentTemplate>().AnyAsync(t => t.ServiceSlug == slug, cancellationToken)) continue;
+            if (!await db.Services.AnyAsync(s => s.Slug == slug && s.Department.Code == department, cancellationToken)) continue;
+            var definition = DocumentJson.Parse(json, out var error) ?? throw new InvalidOperationException($"Demo document {slug}: {error}");
+            await templates.SaveAsync(slug, department, definition, Guid.Empty, cancellationToken);
+        }
+    }
+
+    /// <summary>Adds each demo counter whose department exists and that is not there yet.</summary>
+    public static async Task SeedCountersAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OneStopDb>();
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
@@ -128,13 +145,5 @@ public static class DemoDocuments
             });
         }
         await db.SaveChangesAsync(cancellationToken);
-        var templates = scope.ServiceProvider.GetRequiredService<DocumentTemplates>();
-        foreach (var (slug, department, json) in Templates)
-        {
-            if (await db.Set<DocumentTemplate>().AnyAsync(t => t.ServiceSlug == slug, cancellationToken)) continue;
-            if (!await db.Services.AnyAsync(s => s.Slug == slug && s.Department.Code == department, cancellationToken)) continue;
-            var definition = DocumentJson.Parse(json, out var error) ?? throw new InvalidOperationException($"Demo document {slug}: {error}");
-            await templates.SaveAsync(slug, department, definition, Guid.Empty, cancellationToken);
-        }
     }
 }

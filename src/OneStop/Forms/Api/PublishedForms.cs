@@ -84,9 +84,30 @@ internal sealed class PublishedFormsChanges(PublishedForms forms) : SaveChangesI
 
     private void Saving(DbContext? context)
     {
-        if (context is null || !context.ChangeTracker.Entries().Any(e => e.Entity is Form or Catalogue.Service && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)) return;
+        if (context is null || !Changes<Form>(context) && !Changes<Catalogue.Service>(context)) return;
         forms.Clear();
         _saving.AddOrUpdate(context, this);
+    }
+
+    // Only these entries are scanned for changes (SaveChanges scans them all just after): a group commit of hundreds of rows stays cheap.
+    private static bool Changes<T>(DbContext context) where T : class
+    {
+        var tracker = context.ChangeTracker;
+        var detecting = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            foreach (var entry in tracker.Entries<T>())
+            {
+                entry.DetectChanges();
+                if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) return true;
+            }
+            return false;
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detecting;
+        }
     }
 
     private void Saved(DbContext? context)

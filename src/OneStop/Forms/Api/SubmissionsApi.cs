@@ -186,8 +186,8 @@ public static class SubmissionsApi
     /// <summary>The client behind a valid client-credentials token with the submit scope, or the problem to answer.</summary>
     private static async Task<(string? ClientId, ProblemHttpResult? Refused)> MachineClientAsync(HttpContext context)
     {
-        var result = await context.AuthenticateAsync(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
-        if (result.Principal is not { } principal || principal.GetClaim(Claims.ClientId) is not { Length: > 0 } clientId)
+        var principal = await context.RequestServices.GetRequiredService<BearerTokens>().AuthenticateAsync(context);
+        if (principal is null || principal.GetClaim(Claims.ClientId) is not { Length: > 0 } clientId)
         {
             context.Response.Headers.WWWAuthenticate = "Bearer";
             return (null, Problem(StatusCodes.Status401Unauthorized, "unauthorized", "Unauthorized",
@@ -226,6 +226,12 @@ public static class SubmissionsApi
         {
             // The exception's message may quote the answers; it is not repeated.
             errors[""] = ["Send a JSON object: {\"answers\": {…}, \"language\": \"en\"}."];
+            return (null, errors);
+        }
+        catch (BadHttpRequestException)
+        {
+            // The client stopped sending mid-body (it went away, or sent less than its Content-Length): nothing to store.
+            errors[""] = ["The request body ended before its end; send the whole JSON object again."];
             return (null, errors);
         }
         if (body?.Answers is null) errors["answers"] = ["answers is required: an object keyed by field id."];

@@ -93,12 +93,11 @@ internal static class OidcEndpoints
         return Results.SignOut(new AuthenticationProperties { RedirectUri = context.Request.PathBase + "/account/signed-out" }, [Scheme]);
     }
 
-    private static async Task<Results<Ok<WhoAmIResponse>, ProblemHttpResult, ValidationProblem>> WhoAmIAsync(HttpContext context,
+    private static async Task<Results<Ok<WhoAmIResponse>, ProblemHttpResult, ValidationProblem>> WhoAmIAsync(HttpContext context, BearerTokens bearer,
         [Description(ApiLanguage.Description)] string? lang = null)
     {
         if (ApiLanguage.Problem(lang) is { } langErrors) return TypedResults.ValidationProblem(langErrors);
-        var result = await context.AuthenticateAsync(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
-        if (result.Principal is not { } principal)
+        if (await bearer.AuthenticateAsync(context) is not { } principal)
         {
             context.Response.Headers.WWWAuthenticate = "Bearer";
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",

@@ -107,6 +107,7 @@ public static class OidcSetup
             });
 
         services.AddSingleton<ValidTokenEntries>();
+        services.AddSingleton<BearerTokens>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, TokenEntryChanges>();
         services.AddSingleton<OidcCredentials>();
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>>(sp => sp.GetRequiredService<OidcCredentials>());

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
@@ -17,9 +18,26 @@ namespace OneStop.Identity.Oidc;
 public sealed class ValidTokenEntries(TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _until = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (ClaimsPrincipal Principal, DateTimeOffset Until)> _principals = new(StringComparer.Ordinal);
     private long _quietUntilTicks;
 
     public bool IsKnownValid(string tokenId) => _until.TryGetValue(tokenId, out var until) && until > clock.GetUtcNow();
+
+    /// <summary>A principal <see cref="BearerTokens"/> remembered for this token's hash, while it lasts.</summary>
+    public ClaimsPrincipal? RememberedPrincipal(string tokenHash) =>
+        _principals.TryGetValue(tokenHash, out var remembered) && remembered.Until > clock.GetUtcNow() ? remembered.Principal : null;
+
+    public void RememberPrincipal(string tokenHash, ClaimsPrincipal principal, DateTimeOffset until)
+    {
+        var now = clock.GetUtcNow();
+        if (until <= now || now.UtcTicks < Interlocked.Read(ref _quietUntilTicks)) return;
+        if (_principals.Count >= 10_000)
+        {
+            foreach (var (hash, entry) in _principals) if (entry.Until <= now) _principals.TryRemove(hash, out _);
+            if (_principals.Count >= 10_000) _principals.Clear();
+        }
+        _principals[tokenHash] = (principal, until);
+    }
 
     public void Remember(string tokenId, TimeSpan interval)
     {
@@ -37,6 +55,7 @@ public sealed class ValidTokenEntries(TimeProvider clock)
     {
         Interlocked.Exchange(ref _quietUntilTicks, (clock.GetUtcNow() + QuietTime).UtcTicks);
         _until.Clear();
+        _principals.Clear();
     }
 
     private static readonly TimeSpan QuietTime = TimeSpan.FromSeconds(2);

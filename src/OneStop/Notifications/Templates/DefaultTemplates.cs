@@ -23,7 +23,7 @@ public static class DefaultTemplates
         NotificationEvents.CaseWithdrawn, NotificationEvents.CaseEscalated, NotificationEvents.CasePaymentDue,
         NotificationEvents.PaymentReceived, NotificationEvents.PaymentRefunded, NotificationEvents.PaymentsMismatched,
         NotificationEvents.DocumentIssued, NotificationEvents.DocumentRevoked, NotificationEvents.DocumentExpiring,
-        NotificationEvents.AppointmentBooked,
+        NotificationEvents.AppointmentBooked, NotificationEvents.AppointmentCancelled,
     ];
 
     public static TemplateText? For(string @event, Language language) =>
@@ -224,6 +224,18 @@ public static class DefaultTemplates
                 "你已预约领取{document}。\n\n预约编号：{reference}\n时间：{when}\n地点：{counter}\n\n请带备身份证，并在柜台出示此页的二维码或提供预约编号：\n{link}",
                 "一站通：预约 {reference}，{when}，{counter}。{link}"),
         ],
+        [NotificationEvents.AppointmentCancelled] =
+        [
+            new("Your appointment {reference} is cancelled",
+                "Your appointment {reference} to collect your {document} on {when} at {counter} is cancelled; its confirmation no longer admits you.\n\nYou can book another time, or choose another way to receive the document:\n{link}",
+                "OneStop: appointment {reference} on {when} is cancelled. {link}"),
+            new("你的預約 {reference} 已取消",
+                "你於 {when} 在{counter}領取{document}的預約 {reference} 已取消，原有確認不再有效。\n\n你可另約時間，或選擇其他方式收取文件：\n{link}",
+                "一站通：{when} 的預約 {reference} 已取消。{link}"),
+            new("你的预约 {reference} 已取消",
+                "你于 {when} 在{counter}领取{document}的预约 {reference} 已取消，原有确认不再有效。\n\n你可另约时间，或选择其他方式收取文件：\n{link}",
+                "一站通：{when} 的预约 {reference} 已取消。{link}"),
+        ],
     };
 }
 
@@ -253,4 +265,6 @@ public static class NotificationEvents
     public const string DocumentExpiring = "document.expiring";
     /// <summary>A counter appointment was booked or moved: the confirmation with its QR code.</summary>
     public const string AppointmentBooked = "appointment.booked";
+    /// <summary>The holder cancelled their appointment: its confirmation is void.</summary>
+    public const string AppointmentCancelled = "appointment.cancelled";
 }

@@ -95,6 +95,11 @@ public sealed class TemplateEditModel(TemplateEditor editor, TemplatePreview pre
             AddError(field, text["office.documentTemplates.error.unknownAnswers", string.Join(", ", unknown)]);
             return null;
         }
+        if (TemplateEditor.UnknownCounters(definition, Copy.CounterCodes) is { Count: > 0 } counters)
+        {
+            AddError(field, text["office.documentTemplates.error.unknownCounters", string.Join(", ", counters)]);
+            return null;
+        }
         return definition;
     }
 

@@ -11,7 +11,8 @@ namespace OneStop.Office.DocumentTemplates;
 
 /// <summary>A service as the template editor works on it: its stored template (null when it issues nothing) and the questions its start form asks.</summary>
 /// <param name="FieldIds">The ids of the answers the service's current start form asks; null when it has none to check against.</param>
-public sealed record TemplateCopy(Service Service, DocumentDefinition? Definition, IReadOnlySet<string>? FieldIds)
+/// <param name="CounterCodes">The codes of the counters there are: a template names the ones it can be collected at.</param>
+public sealed record TemplateCopy(Service Service, DocumentDefinition? Definition, IReadOnlySet<string>? FieldIds, IReadOnlySet<string> CounterCodes)
 {
     public string Slug => Service.Slug;
     public string DepartmentCode => Service.Department.Code;
@@ -49,7 +50,8 @@ public sealed class TemplateEditor(OneStopDb db, OneStop.Documents.Templates.Doc
         if (await visible.SingleOrDefaultAsync(s => s.Slug == slug, cancellationToken) is not { } service) return null;
         var form = service.StartFormId is null ? null : await forms.CurrentAsync(service.StartFormId, cancellationToken);
         var fields = form?.Definition.AllFields.Where(f => f.HasAnswer).Select(f => f.Id).ToHashSet();
-        return new TemplateCopy(service, await templates.ForServiceAsync(slug, cancellationToken), fields);
+        var counters = (await db.Set<Counter>().AsNoTracking().Select(c => c.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        return new TemplateCopy(service, await templates.ForServiceAsync(slug, cancellationToken), fields, counters);
     }
 
     /// <summary>The answers the template names (as holder or a field's source) that the service's form does not ask, in order; none when there is no form to check with.</summary>
@@ -62,6 +64,10 @@ public sealed class TemplateEditor(OneStopDb db, OneStop.Documents.Templates.Doc
             .Where(id => !fieldIds.Contains(id))
             .Distinct().ToList();
     }
+
+    /// <summary>The counters the template names that do not exist (a typo would leave holders with nowhere to collect), in order.</summary>
+    public static IReadOnlyList<string> UnknownCounters(DocumentDefinition definition, IReadOnlySet<string> counterCodes) =>
+        definition.Counters.Where(code => !counterCodes.Contains(code)).Distinct().ToList();
 
     public Task SaveAsync(TemplateCopy copy, DocumentDefinition definition, Guid? actorId, CancellationToken cancellationToken) =>
         templates.SaveAsync(copy.Slug, copy.DepartmentCode, definition, actorId, cancellationToken);

@@ -106,6 +106,9 @@ public abstract class BookingTests(Provider provider) : IAsyncLifetime
         Assert.Equal(0, (await _app.SlotAsync(day, Ten))!.Booked);
         Assert.Null((await _app.DeliveryAsync(document.Id))!.AppointmentId);
         Assert.True(await _app.QueryAsync(db => db.AuditEntries.AnyAsync(e => e.Event == DocumentAuditEvents.AppointmentCancelled && e.ActorId == document.HolderId, Cancel)));
+        var told = await NotificationValuesAsync(document.HolderId!.Value, NotificationEvents.AppointmentCancelled);
+        Assert.Equal(code, told["reference"]);
+        Assert.Equal(DocumentPaths.Appointment(code), told["link"]);
         var (_, page) = await client.GetPageAsync(DocumentPaths.Appointment(code));
         Assert.Equal("cancelled", page.QuerySelector("[data-appointment-state]")!.GetAttribute("data-appointment-state"));
         Assert.Null(page.QuerySelector("[data-cancel]"));
@@ -217,9 +220,9 @@ public abstract class BookingTests(Provider provider) : IAsyncLifetime
         Assert.Equal(3, (await _app.SlotAsync(day, Eleven))!.Booked);
     }
 
-    private async Task<IReadOnlyDictionary<string, string>> NotificationValuesAsync(Guid holderId)
+    private async Task<IReadOnlyDictionary<string, string>> NotificationValuesAsync(Guid holderId, string @event = NotificationEvents.AppointmentBooked)
     {
-        var stored = await _app.QueryAsync(db => db.Set<Notification>().Where(n => n.UserId == holderId && n.Event == NotificationEvents.AppointmentBooked).Select(n => n.Values).SingleAsync(Cancel));
+        var stored = await _app.QueryAsync(db => db.Set<Notification>().Where(n => n.UserId == holderId && n.Event == @event).Select(n => n.Values).SingleAsync(Cancel));
         return _app.Services.GetRequiredService<NotificationProtection>().UnprotectValues(stored);
     }
 }

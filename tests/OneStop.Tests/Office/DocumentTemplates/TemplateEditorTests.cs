@@ -21,11 +21,12 @@ public abstract class TemplateEditorTests(Provider provider) : IAsyncLifetime
 
     private OneStopApp _app = null!;
 
-    public ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         if (provider == Provider.Postgres) PostgresServer.SkipIfUnavailable();
         _app = new OneStopApp(provider);
-        return ValueTask.CompletedTask;
+        // The demo template names TD's demo counters, which must exist for it to be saved.
+        await DemoDocuments.SeedCountersAsync(_app.Services, Cancel);
     }
 
     public async ValueTask DisposeAsync()
@@ -100,6 +101,21 @@ public abstract class TemplateEditorTests(Provider provider) : IAsyncLifetime
 
         var page = await response.ReadPageAsync();
         Assert.Equal(["The service's form does not ask these answers the template names: nickname, vehicleColour"], page.ErrorSummary());
+        Assert.Null(await StoredAsync());
+    }
+
+    [Fact]
+    public async Task Save_CounterThatDoesNotExist_ReportedByCodeAndNothingSaved()
+    {
+        var (admin, _) = await _app.SignedInStaffAsync(StaffRole.DepartmentAdmin, "TD");
+        var json = DemoJson.Replace("\"td-admiralty\"", "\"td-admirality\"");
+        Assert.NotEqual(DemoJson, json);
+
+        using var response = await SaveAsync(admin, json);
+
+        var page = await response.ReadPageAsync();
+        Assert.Equal(["There is no counter with these codes (see Counters): td-admirality"], page.ErrorSummary());
+        Assert.Contains("td-admirality", page.QuerySelector("textarea#Json")!.TextContent);
         Assert.Null(await StoredAsync());
     }
 

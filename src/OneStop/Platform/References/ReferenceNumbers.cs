@@ -36,6 +36,13 @@ public sealed class ReferenceOptions
     /// </summary>
     [System.ComponentModel.DataAnnotations.Range(1, 10_000)]
     public int BlockSize { get; set; } = 20;
+
+    /// <summary>
+    /// Under load a node's blocks grow up to this: a block used up within a second makes the next one twice as
+    /// large, one that lasted a minute makes it half (never below <see cref="BlockSize"/>). A block size of 1 never grows.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
+    public int MaxBlockSize { get; set; } = 1_000;
 }
 
 /// <summary>
@@ -58,9 +65,9 @@ public sealed class ReferenceNumbers(IServiceScopeFactory scopes, TimeProvider c
         {
             if (block.Next >= block.End)
             {
-                var size = options.Value.BlockSize;
+                var size = NextSize(block);
                 var end = await TakeAsync(prefix, year, size, cancellationToken);
-                (block.Next, block.End) = (end - size, end);
+                (block.Next, block.End, block.Size, block.TakenAt) = (end - size, end, size, clock.GetUtcNow());
             }
             number = block.Next++;
         }
@@ -71,18 +78,31 @@ public sealed class ReferenceNumbers(IServiceScopeFactory scopes, TimeProvider c
         return $"{prefix}-{year}-{number:000000}";
     }
 
+    // A thousand submissions a second would otherwise take a block of 20 fifty times a second, each a transaction
+    // of its own that every submission for the prefix waits behind.
+    private int NextSize(Block block)
+    {
+        var (minimum, maximum) = (options.Value.BlockSize, Math.Max(options.Value.BlockSize, options.Value.MaxBlockSize));
+        if (block.Size == 0 || minimum == 1) return minimum;
+        var lasted = clock.GetUtcNow() - block.TakenAt;
+        if (lasted < TimeSpan.FromSeconds(1)) return Math.Min(block.Size * 2, maximum);
+        if (lasted > TimeSpan.FromMinutes(1)) return Math.Max(block.Size / 2, minimum);
+        return block.Size;
+    }
+
     /// <summary>Reserves <paramref name="size"/> numbers and returns the end of the block (exclusive).</summary>
     private async Task<long> TakeAsync(string prefix, int year, int size, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OneStopDb>();
-        // Numbers start at 1. The insert is a no-op when another node made the row first.
-        await db.Database.ExecuteSqlAsync(
-            $"""INSERT INTO "ReferenceCounters" ("Prefix", "Year", "Next") VALUES ({prefix}, {year}, 1) ON CONFLICT DO NOTHING""", cancellationToken);
-        var ends = await db.Database.SqlQuery<long>(
+        Task<List<long>> Update() => db.Database.SqlQuery<long>(
             $"""UPDATE "ReferenceCounters" SET "Next" = "Next" + {size} WHERE "Prefix" = {prefix} AND "Year" = {year} RETURNING "Next" AS "Value" """)
             .ToListAsync(cancellationToken);
-        return ends.Single();
+        if (await Update() is [var end]) return end;
+        // The first block of the prefix this year: numbers start at 1. The insert is a no-op when another node made the row first.
+        await db.Database.ExecuteSqlAsync(
+            $"""INSERT INTO "ReferenceCounters" ("Prefix", "Year", "Next") VALUES ({prefix}, {year}, 1) ON CONFLICT DO NOTHING""", cancellationToken);
+        return (await Update()).Single();
     }
 
     private sealed class Block
@@ -90,5 +110,7 @@ public sealed class ReferenceNumbers(IServiceScopeFactory scopes, TimeProvider c
         public readonly SemaphoreSlim Gate = new(1, 1);
         public long Next;
         public long End;
+        public int Size;
+        public DateTimeOffset TakenAt;
     }
 }

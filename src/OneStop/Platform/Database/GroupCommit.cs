@@ -27,8 +27,13 @@ public sealed class GroupCommit(IServiceScopeFactory scopes) : IAsyncDisposable
     private Task[]? _writers;
 
     /// <summary>True when every change <paramref name="db"/> tracks is a new row that can move to another context.</summary>
-    public static bool CanJoin(DbContext db) => db.ChangeTracker.Entries().All(e => e.State == EntityState.Added
-        && !e.Metadata.GetProperties().Any(p => p.IsShadowProperty() && !p.IsKey()));
+    public static bool CanJoin(DbContext db) => db.ChangeTracker.Entries().All(e => e.State == EntityState.Added && Movable(e.Metadata));
+
+    // A value EF Core keeps beside the object (a shadow property) would not move with it; the model never changes, so each type is looked at once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, bool> Movables = new();
+
+    private static bool Movable(Microsoft.EntityFrameworkCore.Metadata.IEntityType type) =>
+        Movables.GetOrAdd(type.ClrType, _ => !type.GetProperties().Any(p => p.IsShadowProperty() && !p.IsKey()));
 
     /// <summary>
     /// Commits the rows <paramref name="db"/> tracks (see <see cref="CanJoin"/>) with others', and stops tracking them.

@@ -15,9 +15,8 @@ public sealed class GroupCommitFailedException(Exception inner) : Exception("A g
 /// <see cref="GroupCommitFailedException"/> and stores its unit of work again on its own.
 /// Only inserts join: a unit of work that changes or deletes rows commits by itself.
 /// </summary>
-public sealed class GroupCommit(IServiceScopeFactory scopes) : IAsyncDisposable
+public sealed class GroupCommit(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<DatabaseOptions> database) : IAsyncDisposable
 {
-    private const int Writers = 4;
     private const int MaxGroup = 128;
 
     private sealed record Pending(IReadOnlyList<object> Rows, TaskCompletionSource Done);
@@ -57,7 +56,10 @@ public sealed class GroupCommit(IServiceScopeFactory scopes) : IAsyncDisposable
         lock (_start) _writers ??= Enumerable.Range(0, Writers).Select(_ => Task.Run(WriteAsync)).ToArray();
     }
 
-    // Two writers, so one group's rows are sent while the other waits for its commit.
+    // PostgreSQL: four writers, so groups are sent while others wait for their commits. SQLite lets one writer in at
+    // a time; more would only queue for its lock (and keep a reference-number block waiting behind them).
+    private int Writers => database.Value.Provider == DatabaseProvider.Postgres ? 4 : 1;
+
     private async Task WriteAsync()
     {
         var group = new List<Pending>(MaxGroup);
